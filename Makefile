@@ -1,0 +1,88 @@
+### collective.migrationnetwork
+# `make start` and `make test` are all a newcomer needs; both install first.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+HOST ?= 127.0.0.1
+PORT ?= 8080
+SITE_ID ?= Plone
+ADMIN_PASSWORD ?= admin
+DELETE_EXISTING ?= 0
+PYTEST_ARGS ?=
+
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+export INSTANCE_HOME := $(CURDIR)/instance
+export ZODB_CONF ?= $(CURDIR)/instance/etc/zodb-filestorage.conf
+export SITE_ID ADMIN_PASSWORD DELETE_EXISTING
+
+XML_FILES = $(shell find src -name '*.xml' -o -name '*.zcml')
+
+.PHONY: help
+help: ## Show the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(INSTALLED): $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+.PHONY: install
+install: $(INSTALLED) ## Install the locked dependencies and the add-on into .venv
+	mkdir -p instance/var/filestorage instance/var/blobstorage instance/var/cache instance/var/log
+
+.PHONY: create-site
+create-site: install ## Create the Plone site if missing (DELETE_EXISTING=1 recreates it)
+	$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
+
+.PHONY: start
+start: create-site ## Serve the portal at http://$(HOST):$(PORT)/$(SITE_ID)
+	$(BIN)/runwsgi instance/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
+
+.PHONY: console
+console: install ## Open a Python console with the Zope app (`app`)
+	$(BIN)/zconsole debug instance/etc/zope.conf
+
+.PHONY: test
+test: install ## Run the test suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: test-coverage
+test-coverage: install ## Run the test suite and report coverage
+	$(BIN)/pytest --cov --cov-report=term-missing --cov-report=html $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## Check Python (ruff) and XML/ZCML (zpretty)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/zpretty --check $(XML_FILES)
+
+.PHONY: format
+format: install ## Format Python (ruff) and XML/ZCML (zpretty)
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/zpretty -i $(XML_FILES)
+
+.PHONY: versions
+versions: install ## Regenerate versions.cfg (buildout pins) from uv.lock
+	$(BIN)/python scripts/lock_to_versions.py uv.lock > versions.cfg
+
+.PHONY: clean
+clean: ## Remove the environment, generated files and caches (keeps the data)
+	rm -rf $(VENV) $(TOOLS) htmlcov .coverage .ruff_cache instance/var/cache
+	find src tests -name __pycache__ -type d -prune -exec rm -rf {} +
+	find src -name '*.mo' -delete

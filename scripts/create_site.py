@@ -1,0 +1,42 @@
+"""Create the Plone site of the portal (run through ``zconsole run``).
+
+    zconsole run instance/etc/zope.conf scripts/create_site.py
+
+Environment:
+    SITE_ID          id of the site (default: Plone)
+    ADMIN_PASSWORD   password of the Zope user ``admin`` (default: admin)
+    DELETE_EXISTING  1 to delete and recreate an existing site
+    DEMO_CONTENT     0 to leave out the demo content (default: 1)
+
+Creating the site is idempotent: an existing site is kept unless
+DELETE_EXISTING is set, so that ``make start`` reuses the data.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from collective.migrationnetwork.sitesetup import create_site
+from collective.migrationnetwork.sitesetup import ensure_admin
+from Testing.makerequest import makerequest
+
+import os
+import transaction
+
+
+def truthy(name, default="0"):
+    return os.environ.get(name, default).strip().lower() in ("1", "true", "yes", "on")
+
+
+def main(app):
+    app = makerequest(app)
+    site_id = os.environ.get("SITE_ID", "Plone")
+    admin = ensure_admin(app, "admin", os.environ.get("ADMIN_PASSWORD", "admin"))
+    newSecurityManager(None, admin.__of__(app.acl_users))
+    site = create_site(
+        app,
+        site_id=site_id,
+        delete_existing=truthy("DELETE_EXISTING"),
+    )
+    transaction.commit()
+    print(f"Site ready at /{site.getId()}")
+
+
+main(app)  # noqa: F821 (zconsole provides ``app``)

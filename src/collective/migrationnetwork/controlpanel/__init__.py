@@ -1,0 +1,1 @@
+"""The add-on's control panel, in Classic UI and through @controlpanels."""

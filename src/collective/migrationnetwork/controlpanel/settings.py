@@ -1,0 +1,31 @@
+from collective.migrationnetwork import _
+from collective.migrationnetwork.interfaces import SETTINGS_PREFIX
+from collective.migrationnetwork.interfaces import IBrowserLayer
+from collective.migrationnetwork.interfaces import INetworkSettings
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from plone.restapi.controlpanels import RegistryConfigletPanel
+from zope.component import adapter
+from zope.interface import Interface
+
+
+class NetworkSettingsForm(RegistryEditForm):
+    schema = INetworkSettings
+    schema_prefix = SETTINGS_PREFIX
+    label = _("label_network_settings", default="Migration network settings")
+
+
+class NetworkSettingsView(ControlPanelFormWrapper):
+    form = NetworkSettingsForm
+
+
+@adapter(Interface, IBrowserLayer)
+class NetworkSettingsConfigletPanel(RegistryConfigletPanel):
+    """The same settings through plone.restapi's @controlpanels."""
+
+    schema = INetworkSettings
+    schema_prefix = SETTINGS_PREFIX
+    configlet_id = "migrationnetwork-settings"
+    configlet_category_id = "plone-general"
+    title = _("label_network_settings", default="Migration network settings")
+    group = "General"

@@ -1,0 +1,1 @@
+"""REST endpoints of the add-on, one folder per endpoint."""

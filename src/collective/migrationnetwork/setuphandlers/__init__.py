@@ -1,0 +1,32 @@
+"""Install and uninstall handlers."""
+
+from collective.migrationnetwork import logger
+from collective.migrationnetwork.multilingual import setup_language_roots
+from plone import api
+from plone.base.interfaces import INonInstallable
+from zope.interface import implementer
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        """Hide the uninstall profile from the site-creation screen."""
+        return ["collective.migrationnetwork:uninstall"]
+
+    def getNonInstallableProducts(self):
+        return []
+
+
+def post_install(context):
+    """Run after the default profile: language roots and the front door."""
+    portal = api.portal.get()
+    setup_language_roots(portal)
+    portal.setLayout("network-home")
+    logger.info("Installed collective.migrationnetwork")
+
+
+def uninstall(context):
+    """Run after the uninstall profile: give the site root its default view."""
+    portal = api.portal.get()
+    if portal.getLayout() == "network-home":
+        portal.setLayout("language-switcher")

@@ -1,0 +1,41 @@
+"""Test layers of the add-on (used by pytest-plone's fixtures_factory)."""
+
+from plone.app.contenttypes.testing import PLONE_APP_CONTENTTYPES_FIXTURE
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import applyProfile
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import collective.migrationnetwork
+import os
+
+
+# Translations are compiled from the .po files when Zope starts, as in an
+# instance (see instance/etc/zope.conf).
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
+
+class Layer(PloneSandboxLayer):
+    defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        # plone.autoinclude is off in the test layers: load our ZCML, which
+        # includes what it depends on.
+        self.loadZCML(package=collective.migrationnetwork)
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "collective.migrationnetwork:default")
+
+
+FIXTURE = Layer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(FIXTURE,),
+    name="CollectiveMigrationnetworkLayer:IntegrationTesting",
+)
+
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE),
+    name="CollectiveMigrationnetworkLayer:FunctionalTesting",
+)

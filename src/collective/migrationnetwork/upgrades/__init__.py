@@ -1,0 +1,1 @@
+"""Upgrade steps, one dated folder per change of the default profile."""
