@@ -7,6 +7,9 @@ import logging
 
 PACKAGE_NAME = "collective.migrationnetwork"
 
+# Records of the add-on's settings are stored under this registry prefix.
+SETTINGS_PREFIX = PACKAGE_NAME
+
 _ = MessageFactory(PACKAGE_NAME)
 
 logger = logging.getLogger(PACKAGE_NAME)

@@ -1,13 +1,10 @@
 """Module where all interfaces, events and exceptions live."""
 
 from collective.migrationnetwork import _
+from collective.migrationnetwork.vocabularies.editable import validate_lines
 from zope import schema
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
-
-
-# Records of INetworkSettings are stored under this prefix in the registry.
-SETTINGS_PREFIX = "collective.migrationnetwork"
 
 
 class IBrowserLayer(IDefaultBrowserLayer):
@@ -31,5 +28,65 @@ class INetworkSettings(Interface):
         ),
         value_type=schema.ASCIILine(),
         default=["*"],
+        required=False,
+    )
+
+    thematic_areas = schema.List(
+        title=_("label_thematic_areas_terms", default="Thematic areas"),
+        description=_(
+            "help_vocabulary_terms",
+            default=(
+                "One term a line: a stable token (lower-case letters, digits, _), "
+                "then a title per language, e.g. "
+                "'housing | el=Στέγαση | en=Housing'. Never change a token that "
+                "content uses; change its titles instead."
+            ),
+        ),
+        value_type=schema.TextLine(),
+        constraint=validate_lines,
+        default=[
+            "labour_market | el=Ένταξη στην αγορά εργασίας | en=Labour market integration",
+            "education | el=Εκπαίδευση και κατάρτιση | en=Education and training",
+            "language_learning | el=Εκμάθηση γλώσσας | en=Language learning",
+            "housing | el=Στέγαση | en=Housing",
+            "health | el=Υγεία και ψυχοκοινωνική υποστήριξη | en=Health and psychosocial support",
+            "social_inclusion | el=Κοινωνική ένταξη και συνοχή | en=Social inclusion and cohesion",
+            "civic_participation | el=Συμμετοχή στα κοινά | en=Civic participation",
+            "intercultural_dialogue | el=Διαπολιτισμικός διάλογος και καταπολέμηση των διακρίσεων | en=Intercultural dialogue and anti-discrimination",
+            "governance | el=Διακυβέρνηση και πολυεπίπεδος συντονισμός | en=Governance and multi-level coordination",
+            "reception | el=Υποδοχή | en=Reception",
+            "voluntary_return | el=Εθελοντική επιστροφή και επανένταξη | en=Voluntary return and reintegration",
+            "information_counselling | el=Υπηρεσίες πληροφόρησης και συμβουλευτικής | en=Information and counselling services",
+            "local_capacity | el=Ενδυνάμωση των τοπικών αρχών | en=Capacity building of local authorities",
+            "children_minors | el=Παιδιά και ασυνόδευτοι ανήλικοι | en=Children and unaccompanied minors",
+            "gender_equality | el=Ισότητα των φύλων | en=Gender equality",
+        ],
+        required=False,
+    )
+
+    target_groups = schema.List(
+        title=_("label_target_groups_terms", default="Target groups"),
+        description=_(
+            "help_vocabulary_terms",
+            default=(
+                "One term a line: a stable token (lower-case letters, digits, _), "
+                "then a title per language, e.g. "
+                "'housing | el=Στέγαση | en=Housing'. Never change a token that "
+                "content uses; change its titles instead."
+            ),
+        ),
+        value_type=schema.TextLine(),
+        constraint=validate_lines,
+        default=[
+            "third_country_nationals | el=Υπήκοοι τρίτων χωρών | en=Third-country nationals",
+            "international_protection | el=Δικαιούχοι διεθνούς προστασίας | en=Beneficiaries of international protection",
+            "asylum_seekers | el=Αιτούντες άσυλο | en=Asylum seekers",
+            "returnees | el=Επιστρέφοντες | en=Returnees",
+            "unaccompanied_minors | el=Ασυνόδευτοι ανήλικοι | en=Unaccompanied minors",
+            "women | el=Γυναίκες | en=Women",
+            "youth | el=Νέοι | en=Youth",
+            "local_community | el=Τοπική κοινωνία | en=Local community",
+            "professionals | el=Επαγγελματίες δήμων και ΜΚΟ | en=Municipal and NGO professionals",
+        ],
         required=False,
     )

@@ -1,5 +1,5 @@
+from collective.migrationnetwork import SETTINGS_PREFIX
 from collective.migrationnetwork import _
-from collective.migrationnetwork.interfaces import SETTINGS_PREFIX
 from collective.migrationnetwork.interfaces import IBrowserLayer
 from collective.migrationnetwork.interfaces import INetworkSettings
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper

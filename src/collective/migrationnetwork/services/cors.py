@@ -1,6 +1,6 @@
 """CORS policy whose allowed origins are a control-panel setting."""
 
-from collective.migrationnetwork.interfaces import SETTINGS_PREFIX
+from collective.migrationnetwork import SETTINGS_PREFIX
 from plone import api
 from plone.rest.cors import CORSPolicy
 

@@ -2,6 +2,7 @@
 
 from collective.migrationnetwork import logger
 from collective.migrationnetwork.multilingual import setup_language_roots
+from collective.migrationnetwork.sections import ensure_sections
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
@@ -21,6 +22,7 @@ def post_install(context):
     """Run after the default profile: language roots and the front door."""
     portal = api.portal.get()
     setup_language_roots(portal)
+    ensure_sections(portal)
     portal.setLayout("network-home")
     logger.info("Installed collective.migrationnetwork")
 

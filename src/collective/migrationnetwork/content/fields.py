@@ -1,0 +1,54 @@
+"""Field factories shared by the content schemas."""
+
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+
+
+def choices(vocabulary, title, description="", required=False):
+    """A multi-valued field whose values are tokens of ``vocabulary``."""
+    return schema.List(
+        title=title,
+        description=description,
+        value_type=schema.Choice(
+            vocabulary=f"collective.migrationnetwork.{vocabulary}"
+        ),
+        default=[],
+        missing_value=[],
+        required=required,
+    )
+
+
+def choice(vocabulary, title, description="", required=False):
+    return schema.Choice(
+        title=title,
+        description=description,
+        vocabulary=f"collective.migrationnetwork.{vocabulary}",
+        required=required,
+    )
+
+
+def relations(title, description=""):
+    return RelationList(
+        title=title,
+        description=description,
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
+
+def related_items_widget(portal_types):
+    """Options of the related-items widget that searches ``portal_types``."""
+    return {
+        "vocabulary": "plone.app.vocabularies.Catalog",
+        "pattern_options": {
+            "selectableTypes": list(portal_types),
+            "recentlyUsed": True,
+        },
+    }
+
+
+RELATED_WIDGET = RelatedItemsFieldWidget

@@ -1,0 +1,166 @@
+"""Organisation: a member organisation and its profile."""
+
+from collective.migrationnetwork import _
+from collective.migrationnetwork.content.fields import RELATED_WIDGET
+from collective.migrationnetwork.content.fields import choice
+from collective.migrationnetwork.content.fields import choices
+from collective.migrationnetwork.content.fields import related_items_widget
+from collective.migrationnetwork.content.fields import relations
+from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
+from collective.z3cform.datagridfield.row import DictRow
+from plone.app.multilingual.dx import directives as ml
+from plone.app.textfield import RichText
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.namedfile.field import NamedBlobImage
+from plone.schema.email import Email
+from plone.supermodel import model
+from zope import schema
+from zope.interface import Interface
+from zope.interface import implementer
+
+
+VIEW_CONTACT_DETAILS = "collective.migrationnetwork.ViewContactDetails"
+
+
+class IContactPoint(Interface):
+    """A role in the organisation and the person who holds it now."""
+
+    role = schema.TextLine(
+        title=_("label_contact_role", default="Role"),
+        description=_(
+            "help_contact_role",
+            default="The role outlives the person, e.g. 'Migrant Integration Centre'.",
+        ),
+        required=True,
+    )
+    name = schema.TextLine(
+        title=_("label_contact_name", default="Name"), required=False
+    )
+    email = Email(title=_("label_contact_email", default="E-mail"), required=False)
+    phone = schema.TextLine(title=_("label_phone", default="Phone"), required=False)
+    verified = schema.Date(
+        title=_("label_contact_verified", default="Last verified on"), required=False
+    )
+
+
+class IOrganisation(model.Schema):
+    """A member organisation: municipality, NGO, university, ..."""
+
+    kind = choice(
+        "organisation_kinds",
+        _("label_organisation_kind", default="Kind"),
+        required=True,
+    )
+    text = RichText(
+        title=_("label_organisation_text", default="About the organisation"),
+        required=False,
+    )
+    logo = NamedBlobImage(title=_("label_logo", default="Logo"), required=False)
+
+    model.fieldset(
+        "location",
+        label=_("fieldset_location", default="Location and contact"),
+        fields=[
+            "country",
+            "city",
+            "address",
+            "latitude",
+            "longitude",
+            "website",
+            "email",
+            "phone",
+            "languages",
+        ],
+    )
+    country = choice("countries", _("label_country", default="Country"), required=True)
+    city = schema.TextLine(
+        title=_("label_city", default="City / region"), required=False
+    )
+    address = schema.Text(title=_("label_address", default="Address"), required=False)
+    latitude = schema.Float(
+        title=_("label_latitude", default="Latitude"),
+        min=-90.0,
+        max=90.0,
+        required=False,
+    )
+    longitude = schema.Float(
+        title=_("label_longitude", default="Longitude"),
+        min=-180.0,
+        max=180.0,
+        required=False,
+    )
+    website = schema.URI(title=_("label_website", default="Web site"), required=False)
+    email = Email(
+        title=_("label_general_email", default="General e-mail"), required=False
+    )
+    phone = schema.TextLine(title=_("label_phone", default="Phone"), required=False)
+    languages = schema.List(
+        title=_("label_languages_spoken", default="Languages spoken"),
+        value_type=schema.Choice(
+            vocabulary="plone.app.vocabularies.AvailableContentLanguages"
+        ),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
+    model.fieldset(
+        "membership",
+        label=_("fieldset_membership", default="Network membership"),
+        fields=["networks", "network_role", "joined", "thematic_areas"],
+    )
+    networks = relations(
+        _("label_networks", default="Networks"),
+        _("help_networks", default="The networks the organisation belongs to."),
+    )
+    directives.widget("networks", RELATED_WIDGET, **related_items_widget(["Network"]))
+    network_role = choice(
+        "network_roles", _("label_network_role", default="Role in the network")
+    )
+    joined = schema.Date(title=_("label_joined", default="Joined on"), required=False)
+    thematic_areas = choices(
+        "thematic_areas",
+        _("label_expertise", default="Areas of expertise"),
+    )
+
+    model.fieldset(
+        "contacts",
+        label=_("fieldset_contacts", default="Contact points"),
+        fields=["contact_points"],
+    )
+    contact_points = schema.List(
+        title=_("label_contact_points", default="Contact points"),
+        description=_(
+            "help_contact_points",
+            default="Shown only to logged-in members of the network.",
+        ),
+        value_type=DictRow(title="contact", schema=IContactPoint),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+    directives.widget("contact_points", DataGridFieldWidgetFactory)
+    directives.read_permission(contact_points=VIEW_CONTACT_DETAILS)
+
+    ml.languageindependent(
+        "kind",
+        "logo",
+        "country",
+        "latitude",
+        "longitude",
+        "website",
+        "email",
+        "phone",
+        "languages",
+        "networks",
+        "network_role",
+        "joined",
+        "thematic_areas",
+        "contact_points",
+    )
+
+
+@implementer(IOrganisation)
+class Organisation(Container):
+    """An organisation; it holds its own Practices and Trainings."""
