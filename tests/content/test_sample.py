@@ -1,0 +1,27 @@
+"""The sample network builds, and is indexed as designed."""
+
+from plone import api
+
+
+def test_sample_indexes_organisation_and_networks(sample):
+    catalog = api.portal.get_tool("portal_catalog")
+    cities_uid = api.content.get_uuid(sample["cities"])
+    cyprus_uid = api.content.get_uuid(sample["cyprus"])
+    # The Cyprus network is a sub-network of the cities network, so the
+    # University of Nicosia's practice belongs to both.
+    brains = catalog(portal_type="Practice", networks=cities_uid, sort_on="id")
+    assert [b.id for b in brains] == ["draft-practice", "housing-help", "job-mentoring"]
+    brains = catalog(portal_type="Practice", networks=cyprus_uid)
+    assert [b.id for b in brains] == ["housing-help"]
+    brain = catalog(UID=api.content.get_uuid(sample["housing"]))[0]
+    assert brain.organisation == api.content.get_uuid(sample["nicosia"])
+    assert brain.organisation_title == "University of Nicosia"
+    assert brain.countries == ("CY",)
+    assert brain.thematic_areas == ("housing",)
+
+
+def test_training_takes_country_of_organisation(sample):
+    catalog = api.portal.get_tool("portal_catalog")
+    brain = catalog(UID=api.content.get_uuid(sample["visit"]))[0]
+    assert brain.countries == ("CY",)
+    assert brain.format == "in_person"
