@@ -1,0 +1,135 @@
+"""Rebuild the message catalogue of the add-on from its code.
+
+    python scripts/update_locales.py [translations.json ...]
+
+Collects every message id of the package (``_("id", default="...")`` in
+Python, explicit ``i18n:translate="id"`` in templates, ``i18n:translate`` and
+``i18n:attributes`` in GenericSetup XML), writes ``locales/<domain>.pot``
+and brings ``locales/el/LC_MESSAGES/<domain>.po`` in step: existing
+translations are kept, new ids are added untranslated, ids no longer used
+are dropped. Optional JSON files ({msgid: Greek text}) fill translations.
+"""
+
+from lxml import etree
+from pathlib import Path
+
+import json
+import re
+import sys
+
+
+PACKAGE = (
+    Path(__file__).resolve().parents[1] / "src" / "collective" / "migrationnetwork"
+)
+DOMAIN = "collective.migrationnetwork"
+I18N_NS = "http://xml.zope.org/namespaces/i18n"
+PY_MESSAGE = re.compile(
+    r'\b_\(\s*"([^"]+)"(?:\s*,\s*default=\(?\s*((?:"(?:[^"\\]|\\.)*"\s*)+))?', re.S
+)
+PT_MESSAGE = re.compile(r'i18n:translate="([^"]+)"')
+HEADER = """msgid ""
+msgstr ""
+"Project-Id-Version: {domain}\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: {plural}\\n"
+"Language-Code: {code}\\n"
+"Language-Name: {name}\\n"
+"Preferred-Encodings: utf-8\\n"
+"Domain: {domain}\\n"
+"""
+
+
+def _join(literals):
+    return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', literals or ""))
+
+
+def collect():
+    """Return {msgid: (default, first file)}."""
+    messages = {}
+
+    def add(msgid, default, path):
+        msgid = " ".join(msgid.split())
+        if msgid and msgid not in messages:
+            messages[msgid] = (default, path.relative_to(PACKAGE).as_posix())
+
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for msgid, default in PY_MESSAGE.findall(path.read_text(encoding="utf-8")):
+            add(msgid, _join(default), path)
+    for path in sorted(PACKAGE.rglob("*.pt")):
+        for msgid in PT_MESSAGE.findall(path.read_text(encoding="utf-8")):
+            add(msgid, "", path)
+    for path in sorted((PACKAGE / "profiles").rglob("*.xml")):
+        tree = etree.parse(str(path))
+        for element in tree.iter():
+            if element.get(f"{{{I18N_NS}}}translate") == "" and element.text:
+                add(element.text.strip(), "", path)
+            for attribute in (element.get(f"{{{I18N_NS}}}attributes") or "").split():
+                if element.get(attribute):
+                    add(element.get(attribute), "", path)
+    return messages
+
+
+def quote(text):
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def read_po(path):
+    if not path.exists():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    pairs = re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', text, re.M)
+    return {
+        msgid.replace('\\"', '"'): msgstr.replace('\\"', '"') for msgid, msgstr in pairs
+    }
+
+
+def write(path, header, messages, translations):
+    entries = [header]
+    for msgid, (default, source) in sorted(
+        messages.items(), key=lambda m: (m[1][1], m[0])
+    ):
+        comment = f"#: {source}\n"
+        if default:
+            comment += f'#. Default: "{quote(default)}"\n'
+        entries.append(
+            f'{comment}msgid "{quote(msgid)}"\nmsgstr "{quote(translations.get(msgid, ""))}"\n'
+        )
+    path.write_text("\n".join(entries), encoding="utf-8")
+
+
+def main(extra):
+    messages = collect()
+    locales = PACKAGE / "locales"
+    write(
+        locales / f"{DOMAIN}.pot",
+        HEADER.format(
+            domain=DOMAIN, plural="nplurals=1; plural=0;", code="en", name="English"
+        ),
+        messages,
+        {},
+    )
+    po = locales / "el" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    translations = read_po(po)
+    for name in extra:
+        translations.update(json.loads(Path(name).read_text(encoding="utf-8")))
+    write(
+        po,
+        HEADER.format(
+            domain=DOMAIN,
+            plural="nplurals=2; plural=(n != 1);",
+            code="el",
+            name="Ελληνικά",
+        ),
+        messages,
+        translations,
+    )
+    missing = [m for m in messages if not translations.get(m)]
+    print(f"{len(messages)} messages, {len(missing)} without a Greek translation")
+    for msgid in missing:
+        print(f"  {msgid}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
