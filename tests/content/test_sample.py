@@ -25,3 +25,37 @@ def test_training_takes_country_of_organisation(sample):
     brain = catalog(UID=api.content.get_uuid(sample["visit"]))[0]
     assert brain.countries == ("CY",)
     assert brain.format == "in_person"
+
+
+def test_items_follow_organisation_changes(sample):
+    """Renaming the organisation or changing its networks reaches the
+    entries of its practices at once."""
+    from collective.migrationnetwork.content.organisation import IOrganisation
+    from content_builders import relation
+    from zope.lifecycleevent import Attributes
+    from zope.lifecycleevent import modified
+
+    catalog = api.portal.get_tool("portal_catalog")
+    athens = sample["athens"]
+    athens.title = "City of Athens"
+    athens.networks = [relation(sample["cyprus"])]
+    modified(athens, Attributes(IOrganisation, "networks"))
+    brain = catalog(UID=api.content.get_uuid(sample["mentoring"]))[0]
+    assert brain.organisation_title == "City of Athens"
+    assert api.content.get_uuid(sample["cyprus"]) in brain.networks
+
+
+def test_adding_an_item_does_not_reindex_siblings(sample, monkeypatch):
+    calls = []
+    original = sample["mentoring"].aq_base.__class__.reindexObject
+
+    def spy(self, idxs=None):
+        calls.append(self.getId())
+        return original(self, idxs=idxs or [])
+
+    monkeypatch.setattr(sample["mentoring"].aq_base.__class__, "reindexObject", spy)
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=sample["athens"], type="Practice", id="new-one", title="New"
+        )
+    assert "job-mentoring" not in calls

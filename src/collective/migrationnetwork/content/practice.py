@@ -177,7 +177,7 @@ class IPractice(model.Schema):
             raise Invalid(
                 _(
                     "error_end_before_start",
-                    default="The end date must not be before the start date.",
+                    default="The end date (end_date) must not be before the start date (start_date).",
                 )
             )
 
