@@ -36,8 +36,25 @@ def locked_versions(lock_path):
     return versions
 
 
+def spellings(name):
+    """The spellings buildout may ask a pin under.
+
+    uv.lock keeps normalised names (``zc-recipe-egg``) while buildout looks a
+    pin up under the project's own spelling (``zc.recipe.egg``), folding only
+    case. The original spelling is not in the lock, so every separator
+    variant is pinned.
+    """
+    if "-" not in name:
+        return [name]
+    return [name, name.replace("-", "."), name.replace("-", "_")]
+
+
 def render(versions):
-    lines = [f"{name} = {versions[name]}" for name in sorted(versions)]
+    lines = [
+        f"{spelling} = {versions[name]}"
+        for name in sorted(versions)
+        for spelling in spellings(name)
+    ]
     return HEADER + "\n".join(lines) + "\n"
 
 
