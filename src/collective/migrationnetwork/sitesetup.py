@@ -1,5 +1,6 @@
 """Creation of the portal's Plone site, shared by scripts and tests."""
 
+from Acquisition import aq_base
 from collective.migrationnetwork import PACKAGE_NAME
 from collective.migrationnetwork import logger
 from plone import api
@@ -23,6 +24,11 @@ def ensure_admin(app, login, password):
     users = app.acl_users
     if users.getUserById(login) is None:
         users._doAddUser(login, password, ["Manager"], [])
+    elif hasattr(aq_base(users), "plugins"):
+        # The Zope root's PAS: PlonePAS's _doChangeUser needs plugins that
+        # only a Plone site's PAS has, so its own plugins are asked.
+        users.users.updateUserPassword(login, password)
+        users.roles.assignRoleToPrincipal("Manager", login)
     else:
         users._doChangeUser(login, password, ["Manager"], [])
     return users.getUserById(login)
