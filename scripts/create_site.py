@@ -13,6 +13,7 @@ DELETE_EXISTING is set, so that ``make start`` reuses the data.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from collective.migrationnetwork.demo import load_demo
 from collective.migrationnetwork.sitesetup import create_site
 from collective.migrationnetwork.sitesetup import ensure_admin
 from Testing.makerequest import makerequest
@@ -30,11 +31,16 @@ def main(app):
     site_id = os.environ.get("SITE_ID", "Plone")
     admin = ensure_admin(app, "admin", os.environ.get("ADMIN_PASSWORD", "admin"))
     newSecurityManager(None, admin.__of__(app.acl_users))
+    new = site_id not in app.objectIds() or truthy("DELETE_EXISTING")
     site = create_site(
         app,
         site_id=site_id,
         delete_existing=truthy("DELETE_EXISTING"),
     )
+    demo = os.environ.get("DEMO_CONTENT", "1").strip().lower()
+    if new and demo not in ("0", "false", "no", "off"):
+        summary = load_demo(site)
+        print(f"Demo content: {len(summary['created'])} objects created")
     transaction.commit()
     print(f"Site ready at /{site.getId()}")
 
