@@ -1,0 +1,1 @@
+"""Default views of the content types: one module per type."""
