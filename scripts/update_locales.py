@@ -5,7 +5,8 @@
 Collects every message id of the package (``_("id", default="...")`` in
 Python, explicit ``i18n:translate="id"`` in templates, ``i18n:translate`` and
 ``i18n:attributes`` in GenericSetup XML), writes ``locales/<domain>.pot``
-and brings ``locales/el/LC_MESSAGES/<domain>.po`` in step: existing
+and brings ``locales/el/LC_MESSAGES/<domain>.po`` (and the English one,
+whose translations stay empty so the defaults are shown) in step: existing
 translations are kept, new ids are added untranslated, ids no longer used
 are dropped. Optional JSON files ({msgid: Greek text}) fill translations.
 """
@@ -124,6 +125,19 @@ def main(extra):
         ),
         messages,
         translations,
+    )
+    # English is the language of the defaults: an English catalogue with
+    # empty translations keeps Zope from negotiating Greek for English readers.
+    write(
+        locales / "en" / "LC_MESSAGES" / f"{DOMAIN}.po",
+        HEADER.format(
+            domain=DOMAIN,
+            plural="nplurals=2; plural=(n != 1);",
+            code="en",
+            name="English",
+        ),
+        messages,
+        {},
     )
     missing = [m for m in messages if not translations.get(m)]
     print(f"{len(messages)} messages, {len(missing)} without a Greek translation")

@@ -6,6 +6,7 @@ from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
 import datetime
+import pytz
 
 
 def relation(obj):
@@ -26,7 +27,8 @@ def build_sample(portal, lang="el"):
     past). Returns a dict of the objects by short name.
     """
     root = portal[lang]
-    now = datetime.datetime.now(datetime.timezone.utc)
+    # pytz, as Plone's forms store event dates (plone.app.event localizes).
+    now = datetime.datetime.now(pytz.timezone("Europe/Athens"))
     with api.env.adopt_roles(["Manager"]):
         cities = publish(
             api.content.create(
