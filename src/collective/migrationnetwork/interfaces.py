@@ -11,6 +11,17 @@ class IBrowserLayer(IDefaultBrowserLayer):
     """Marker interface that defines a browser layer."""
 
 
+VOCABULARY_TERMS_HELP = _(
+    "help_vocabulary_terms",
+    default=(
+        "One term a line: a stable token (lower-case letters, digits, _), "
+        "then a title per language, e.g. "
+        "'housing | el=Στέγαση | en=Housing'. Never change a token that "
+        "content uses; change its titles instead."
+    ),
+)
+
+
 class INetworkSettings(Interface):
     """Site-wide settings of the network portal, kept in the registry."""
 
@@ -33,15 +44,7 @@ class INetworkSettings(Interface):
 
     thematic_areas = schema.List(
         title=_("label_thematic_areas_terms", default="Thematic areas"),
-        description=_(
-            "help_vocabulary_terms",
-            default=(
-                "One term a line: a stable token (lower-case letters, digits, _), "
-                "then a title per language, e.g. "
-                "'housing | el=Στέγαση | en=Housing'. Never change a token that "
-                "content uses; change its titles instead."
-            ),
-        ),
+        description=VOCABULARY_TERMS_HELP,
         value_type=schema.TextLine(),
         constraint=validate_lines,
         default=[
@@ -66,15 +69,7 @@ class INetworkSettings(Interface):
 
     target_groups = schema.List(
         title=_("label_target_groups_terms", default="Target groups"),
-        description=_(
-            "help_vocabulary_terms",
-            default=(
-                "One term a line: a stable token (lower-case letters, digits, _), "
-                "then a title per language, e.g. "
-                "'housing | el=Στέγαση | en=Housing'. Never change a token that "
-                "content uses; change its titles instead."
-            ),
-        ),
+        description=VOCABULARY_TERMS_HELP,
         value_type=schema.TextLine(),
         constraint=validate_lines,
         default=[
