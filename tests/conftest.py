@@ -1,5 +1,8 @@
 from collective.migrationnetwork.testing import FUNCTIONAL_TESTING
 from collective.migrationnetwork.testing import INTEGRATION_TESTING
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.restapi.testing import RelativeSession
 from pytest_plone import fixtures_factory
 
 import os
@@ -22,6 +25,31 @@ globals().update(
         )
     )
 )
+
+
+ADMIN = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+
+
+@pytest.fixture
+def http(functional):
+    """Open HTTP sessions on the functional test site.
+
+    ``http()`` is an anonymous browser, ``http(json=True)`` a REST client,
+    ``http(auth=ADMIN)`` logs in; every session is closed afterwards.
+    """
+    sessions = []
+
+    def open_session(auth=None, json=False):
+        session = RelativeSession(functional["portal"].absolute_url())
+        session.headers["Accept"] = "application/json" if json else "text/html"
+        if auth:
+            session.auth = auth
+        sessions.append(session)
+        return session
+
+    yield open_session
+    for session in sessions:
+        session.close()
 
 
 @pytest.fixture

@@ -1,18 +1,13 @@
 """The Classic UI add forms of every type render with their fieldsets."""
 
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.restapi.testing import RelativeSession
+from conftest import ADMIN
 
 import pytest
 
 
 @pytest.fixture
-def admin(functional):
-    session = RelativeSession(functional["portal"].absolute_url())
-    session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-    yield session
-    session.close()
+def admin(http):
+    return http(auth=ADMIN)
 
 
 @pytest.mark.parametrize(

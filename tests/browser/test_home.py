@@ -1,15 +1,11 @@
 """The site root is a page linking every language root."""
 
-from plone.restapi.testing import RelativeSession
-
 import pytest
 
 
 @pytest.fixture
-def anon(functional):
-    session = RelativeSession(functional["portal"].absolute_url())
-    yield session
-    session.close()
+def anon(http):
+    return http()
 
 
 def test_root_view_is_network_home(portal):

@@ -2,7 +2,6 @@
 sees them: a GET form, checkboxes with counts, links to remove a filter."""
 
 from lxml import html
-from plone.restapi.testing import RelativeSession
 from urllib.parse import parse_qsl
 from urllib.parse import urlsplit
 
@@ -10,11 +9,8 @@ import pytest
 
 
 @pytest.fixture
-def anon(functional_sample, functional):
-    session = RelativeSession(functional["portal"].absolute_url())
-    session.headers["Accept"] = "text/html"
-    yield session
-    session.close()
+def anon(functional_sample, http):
+    return http()
 
 
 def page(anon, path, status=200):

@@ -1,7 +1,6 @@
 """Pages stay light as the network grows: navigation never lists items."""
 
 from plone import api
-from plone.restapi.testing import RelativeSession
 
 import transaction
 
@@ -20,10 +19,8 @@ def _add_practices(organisation, start, count):
     transaction.commit()
 
 
-def test_practice_page_weight_does_not_grow_with_practices(
-    functional, functional_sample
-):
-    session = RelativeSession(functional["portal"].absolute_url())
+def test_practice_page_weight_does_not_grow_with_practices(http, functional_sample):
+    session = http()
     athens = functional_sample["athens"]
     _add_practices(athens, 0, 5)
     path = "/el/organisations/athens/practice-0"

@@ -1,14 +1,12 @@
 """The default views of the five content types, over real HTTP."""
 
 from collective.migrationnetwork.vocabularies.fixed import FIXED
+from conftest import ADMIN
 from lxml import html as lxml_html
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
-from plone.restapi.testing import RelativeSession
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.i18n import translate
@@ -128,23 +126,14 @@ def pages(functional, functional_sample):
 
 
 @pytest.fixture
-def browser(functional):
+def browser(http):
     """A function that opens an HTTP session: anonymous, member or admin."""
-    sessions = []
+    logins = {"member": MEMBER, "admin": ADMIN}
 
     def open_session(who="anonymous"):
-        session = RelativeSession(functional["portal"].absolute_url())
-        session.headers.update({"Accept": "text/html"})
-        if who == "member":
-            session.auth = MEMBER
-        elif who == "admin":
-            session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-        sessions.append(session)
-        return session
+        return http(auth=logins.get(who))
 
-    yield open_session
-    for session in sessions:
-        session.close()
+    return open_session
 
 
 def get_page(session, key):

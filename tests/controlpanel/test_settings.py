@@ -1,19 +1,13 @@
 """The add-on's settings, in the Classic UI control panel and through REST."""
 
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.restapi.testing import RelativeSession
+from conftest import ADMIN
 
 import pytest
 
 
 @pytest.fixture
-def manager(functional):
-    session = RelativeSession(functional["portal"].absolute_url())
-    session.headers.update({"Accept": "application/json"})
-    session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-    yield session
-    session.close()
+def manager(http):
+    return http(auth=ADMIN, json=True)
 
 
 def test_controlpanel_listed(portal):
@@ -33,9 +27,8 @@ def test_controlpanel_view_for_manager(manager):
     assert "cors_allowed_origins" in response.text
 
 
-def test_controlpanel_view_refused_to_anonymous(functional):
-    session = RelativeSession(functional["portal"].absolute_url())
-    response = session.get("/@@migrationnetwork-settings", allow_redirects=False)
+def test_controlpanel_view_refused_to_anonymous(http):
+    response = http().get("/@@migrationnetwork-settings", allow_redirects=False)
     assert response.status_code in (302, 401)
 
 

@@ -1,18 +1,12 @@
 """Anonymous clients (member websites) talk to the REST API over HTTP."""
 
-from plone.restapi.testing import RelativeSession
-
 import pytest
 import transaction
 
 
 @pytest.fixture
-def anon(functional):
-    portal = functional["portal"]
-    session = RelativeSession(portal.absolute_url())
-    session.headers.update({"Accept": "application/json"})
-    yield session
-    session.close()
+def anon(http):
+    return http(json=True)
 
 
 @pytest.mark.parametrize("lang", ["el", "en"])
