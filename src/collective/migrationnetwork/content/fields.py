@@ -6,14 +6,20 @@ from z3c.relationfield.schema import RelationList
 from zope import schema
 
 
+def _vocabulary_name(vocabulary):
+    """The add-on's vocabularies go by their short name, others
+    (``plone.app.vocabularies.…``) by their full name."""
+    if "." in vocabulary:
+        return vocabulary
+    return f"collective.migrationnetwork.{vocabulary}"
+
+
 def choices(vocabulary, title, description="", required=False):
     """A multi-valued field whose values are tokens of ``vocabulary``."""
     return schema.List(
         title=title,
         description=description,
-        value_type=schema.Choice(
-            vocabulary=f"collective.migrationnetwork.{vocabulary}"
-        ),
+        value_type=schema.Choice(vocabulary=_vocabulary_name(vocabulary)),
         default=[],
         missing_value=[],
         required=required,
@@ -24,7 +30,7 @@ def choice(vocabulary, title, description="", required=False):
     return schema.Choice(
         title=title,
         description=description,
-        vocabulary=f"collective.migrationnetwork.{vocabulary}",
+        vocabulary=_vocabulary_name(vocabulary),
         required=required,
     )
 

@@ -46,14 +46,9 @@ class INewsletter(model.Schema):
         ),
         fields=["segment_languages", "segment_thematic_areas", "segment_countries"],
     )
-    segment_languages = schema.List(
-        title=_("label_segment_languages", default="Languages"),
-        value_type=schema.Choice(
-            vocabulary="plone.app.vocabularies.SupportedContentLanguages"
-        ),
-        default=[],
-        missing_value=[],
-        required=False,
+    segment_languages = choices(
+        "plone.app.vocabularies.SupportedContentLanguages",
+        _("label_segment_languages", default="Languages"),
     )
     segment_thematic_areas = choices(
         "thematic_areas", _("label_thematic_areas", default="Thematic areas")

@@ -95,14 +95,9 @@ class IOrganisation(model.Schema):
         title=_("label_general_email", default="General e-mail"), required=False
     )
     phone = schema.TextLine(title=_("label_phone", default="Phone"), required=False)
-    languages = schema.List(
-        title=_("label_languages_spoken", default="Languages spoken"),
-        value_type=schema.Choice(
-            vocabulary="plone.app.vocabularies.AvailableContentLanguages"
-        ),
-        default=[],
-        missing_value=[],
-        required=False,
+    languages = choices(
+        "plone.app.vocabularies.AvailableContentLanguages",
+        _("label_languages_spoken", default="Languages spoken"),
     )
 
     model.fieldset(

@@ -44,14 +44,9 @@ class ITraining(model.Schema):
         ],
     )
     audience = choices("audiences", _("label_audience", default="Audience"))
-    languages = schema.List(
-        title=_("label_languages_delivery", default="Languages of delivery"),
-        value_type=schema.Choice(
-            vocabulary="plone.app.vocabularies.AvailableContentLanguages"
-        ),
-        default=[],
-        missing_value=[],
-        required=False,
+    languages = choices(
+        "plone.app.vocabularies.AvailableContentLanguages",
+        _("label_languages_delivery", default="Languages of delivery"),
     )
     thematic_areas = choices(
         "thematic_areas", _("label_thematic_areas", default="Thematic areas")
