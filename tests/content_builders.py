@@ -1,5 +1,6 @@
 """Sample network content for tests: built with plone.api, as a user would."""
 
+from collective.migrationnetwork.workflows import make_public
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -14,9 +15,8 @@ def relation(obj):
 
 
 def publish(obj):
-    if api.content.get_state(obj) != "published":
-        api.content.transition(obj, to_state="published")
-    return obj
+    """Bring ``obj`` to the public state of its type."""
+    return make_public(obj)
 
 
 def build_sample(portal, lang="el"):

@@ -1,5 +1,6 @@
 """Pages stay light as the network grows: navigation never lists items."""
 
+from collective.migrationnetwork.workflows import make_public
 from plone import api
 
 import transaction
@@ -15,7 +16,7 @@ def _add_practices(organisation, start, count):
                 title=f"Practice number {n}",
                 kind="good_practice",
             )
-            api.content.transition(practice, to_state="published")
+            make_public(practice)
     transaction.commit()
 
 

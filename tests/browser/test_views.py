@@ -1,6 +1,7 @@
 """The default views of the five content types, over real HTTP."""
 
 from collective.migrationnetwork.vocabularies.fixed import FIXED
+from collective.migrationnetwork.workflows import make_public
 from conftest import ADMIN
 from lxml import html as lxml_html
 from plone import api
@@ -105,7 +106,7 @@ def enrich(portal, sample):
             ],
             pdf=NamedBlobFile(data=b"%PDF-1.4 issue 7", filename="issue-7.pdf"),
         )
-        api.content.transition(newsletter, to_state="published")
+        make_public(newsletter)
     sample["newsletter"] = newsletter
     return sample
 

@@ -3,6 +3,7 @@ translations, related by key, published, and loaded idempotently."""
 
 from collective.migrationnetwork.demo import load_demo
 from collective.migrationnetwork.demo import read_data
+from collective.migrationnetwork.workflows import PUBLIC_STATES
 from plone import api
 from plone.app.multilingual.dx.interfaces import ILanguageIndependentField
 from plone.app.multilingual.interfaces import ITranslationManager
@@ -119,7 +120,7 @@ def test_known_items_are_created(portal, demo, key, lang):
     obj = portal[lang].unrestrictedTraverse(path)
     assert obj.Title() == titles[lang]
     assert obj.Language() == lang
-    assert api.content.get_state(obj) == "published"
+    assert api.content.get_state(obj) == PUBLIC_STATES[obj.portal_type]
     assert "/".join(obj.getPhysicalPath()) in demo["created"]
 
 

@@ -11,6 +11,7 @@ and changes nothing.
 from Acquisition import aq_base
 from collective.migrationnetwork import logger
 from collective.migrationnetwork.sections import language_roots
+from collective.migrationnetwork.workflows import make_public
 from decimal import Decimal
 from pathlib import Path
 from plone import api
@@ -118,8 +119,7 @@ class DemoLoader:
         self.link_translations(key, objects)
         if item.get("publish", True):
             for obj in objects.values():
-                if api.content.get_state(obj) != "published":
-                    api.content.transition(obj, to_state="published")
+                make_public(obj)
         # Translations are found through the catalogue: index them now.
         processQueue()
         return objects
