@@ -1,0 +1,1 @@
+"""Membership applications: the Join the network form and its review."""

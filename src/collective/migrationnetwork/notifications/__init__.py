@@ -1,0 +1,1 @@
+"""E-mail notifications of the review and membership workflows."""
