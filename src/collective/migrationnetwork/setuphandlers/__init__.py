@@ -2,6 +2,7 @@
 
 from collective.migrationnetwork import logger
 from collective.migrationnetwork.multilingual import setup_language_roots
+from collective.migrationnetwork.roles.groups import sync_groups
 from collective.migrationnetwork.sections import ensure_sections
 from plone import api
 from plone.base.interfaces import INonInstallable
@@ -19,10 +20,13 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Run after the default profile: language roots and the front door."""
+    """Run after the default profile: language roots, the front door and
+    the groups (the secretariat, newsletter editors, one per organisation
+    and network)."""
     portal = api.portal.get()
     setup_language_roots(portal)
     ensure_sections(portal)
+    sync_groups(portal)
     portal.setLayout("network-home")
     logger.info("Installed collective.migrationnetwork")
 
