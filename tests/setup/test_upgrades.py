@@ -1,0 +1,90 @@
+"""Upgrade steps: a site made with an earlier profile ends up like a new one."""
+
+from collective.migrationnetwork import PACKAGE_NAME
+from plone import api
+from plone.app.testing import logout
+
+import pytest
+
+
+PROFILE = f"{PACKAGE_NAME}:default"
+TYPES = ("Network", "Organisation", "Practice", "Training", "Newsletter")
+
+
+@pytest.fixture
+def site_of_1000(portal):
+    """Items as profile 1000 left them: Plone's simple publication workflow
+    on the add-on's types, some published, some not."""
+    workflow_tool = portal.portal_workflow
+    workflow_tool.setChainForPortalTypes(TYPES, "simple_publication_workflow")
+    root = portal["el"]
+    with api.env.adopt_roles(["Manager"]):
+        network = api.content.create(root["networks"], "Network", id="net", title="N")
+        organisation = api.content.create(
+            root["organisations"], "Organisation", id="org", title="O", kind="ngo"
+        )
+        published = api.content.create(organisation, "Practice", id="pub", title="P")
+        draft = api.content.create(organisation, "Practice", id="draft", title="D")
+        pending = api.content.create(organisation, "Training", id="pending", title="T")
+        newsletter = api.content.create(
+            root["newsletters"], "Newsletter", id="issue", title="I"
+        )
+        for obj in (network, organisation, published, newsletter):
+            api.content.transition(obj, transition="publish")
+        api.content.transition(pending, transition="submit")
+    portal.portal_setup.setLastVersionForProfile(PROFILE, "1000")
+    return {
+        "network": network,
+        "organisation": organisation,
+        "published": published,
+        "draft": draft,
+        "pending": pending,
+        "newsletter": newsletter,
+    }
+
+
+def test_the_site_needs_the_upgrade(portal, site_of_1000):
+    assert PROFILE in portal.portal_setup.listProfilesWithUpgrades()
+    steps = [
+        step
+        for group in portal.portal_setup.listUpgrades(PROFILE)
+        for step in (group if isinstance(group, list) else [group])
+    ]
+    assert [step["dest"] for step in steps] == [("1001",)]
+
+
+@pytest.mark.parametrize(
+    ("key", "state"),
+    [
+        ("network", "published"),
+        ("organisation", "active"),
+        ("published", "published"),
+        ("draft", "private"),
+        ("pending", "pending_coordinator"),
+        ("newsletter", "sent"),
+    ],
+)
+def test_items_are_carried_over(portal, site_of_1000, key, state):
+    portal.portal_setup.upgradeProfile(PROFILE)
+    obj = site_of_1000[key]
+    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert api.content.get_state(obj) == state
+    (workflow,) = portal.portal_workflow.getWorkflowsFor(obj)
+    assert workflow.getId() != "simple_publication_workflow"
+
+
+def test_public_stays_public_and_drafts_private(portal, site_of_1000):
+    portal.portal_setup.upgradeProfile(PROFILE)
+    logout()
+    found = {brain.getId for brain in api.content.find(portal_type="Practice")}
+    assert found == {"pub"}
+    assert api.content.find(UID=site_of_1000["organisation"].UID())
+
+
+def test_upgrading_twice_changes_nothing(portal, site_of_1000):
+    portal.portal_setup.upgradeProfile(PROFILE)
+    history = len(site_of_1000["published"].workflow_history)
+    portal.portal_setup.setLastVersionForProfile(PROFILE, "1000")
+    portal.portal_setup.upgradeProfile(PROFILE)
+    assert len(site_of_1000["published"].workflow_history) == history
+    assert api.content.get_state(site_of_1000["published"]) == "published"
