@@ -45,12 +45,14 @@ class FacetResult:
 
 @dataclass
 class SearchResult:
-    """``items`` holds the brains of the requested batch only."""
+    """``items`` holds the brains of the requested batch only; ``language``
+    is the language that titles are given in."""
 
     items: object
     items_total: int
     params: SearchParams
     facets: dict = field(default_factory=dict)
+    language: str = ""
 
     @property
     def batch(self):
@@ -60,6 +62,14 @@ class SearchResult:
 def root_path(context):
     """Path of the context's language root (its navigation root)."""
     return "/".join(api.portal.get_navigation_root(context).getPhysicalPath())
+
+
+def search_language(context):
+    """The language of the context's language root, which titles are given
+    in whatever the browser prefers; the current language elsewhere."""
+    root = api.portal.get_navigation_root(context)
+    language = getattr(root, "Language", lambda: "")()
+    return language or api.portal.get_current_language(context)
 
 
 def base_query(context, params):
@@ -95,10 +105,16 @@ def filter_queries(params):
     return {name: {"query": list(tokens)} for name, tokens in params.filters.items()}
 
 
-def sorting(params):
-    """Sort and batch arguments; relevance when searching text."""
+def sorting(params, default=None):
+    """Sort and batch arguments; relevance when searching text.
+
+    ``default`` is a ``(sort_on, sort_order)`` pair for a caller that orders
+    differently when the searcher does not choose (a feed: newest first).
+    """
     sort_on, order = params.sort_on, params.sort_order
-    if sort_on is None and not params.text:
+    if sort_on is None and not params.text and default is not None:
+        sort_on, order = default[0], order or default[1]
+    elif sort_on is None and not params.text:
         if params.when in ("upcoming", "past"):
             sort_on = "start"
             order = order or ("descending" if params.when == "past" else None)
@@ -125,23 +141,27 @@ def run(catalog, query):
 
 
 def check_tokens(context, params, catalog):
-    """Every filter value is a term of the facet's vocabulary (or at least
+    """Every filter value is a term of the facet's vocabulary, or for
+    networks and organisations an item that the user may see (or at least
     indexed: a term that was removed but is still used stays searchable)."""
     for name, tokens in params.filters.items():
-        if FACETS[name].content_type:
-            continue
-        known = value_titles(context, name, params.portal_type)
         index = catalog._catalog.getIndex(name)
-        for token in tokens:
-            if token not in known and token not in index._index:
+        unindexed = [token for token in tokens if token not in index._index]
+        if not unindexed:
+            continue
+        known = value_titles(context, name, params.portal_type, tokens=unindexed)
+        for token in unindexed:
+            if token not in known:
                 raise SearchParameterError(name, "unknown value", token)
 
 
-def facet_values(context, name, counts, params):
+def facet_values(context, name, counts, params, language=None):
     """The values to show: those that give results, and the active ones."""
     active = params.filters.get(name, ())
     wanted = list(dict.fromkeys([*counts, *active]))
-    titles = value_titles(context, name, params.portal_type, tokens=wanted)
+    titles = value_titles(
+        context, name, params.portal_type, tokens=wanted, language=language
+    )
     is_content = FACETS[name].content_type is not None
     if is_content:
         order = sorted(titles, key=lambda token: (titles[token] or "").lower())
@@ -166,7 +186,7 @@ def facet_values(context, name, counts, params):
     )
 
 
-def count_facets(context, catalog, base, filters, names, params):
+def count_facets(context, catalog, base, filters, names, params, language=None):
     """One catalogue query for the result set, and one more for each
     active facet that is counted (its own filter left out)."""
     rid_sets = {}
@@ -181,29 +201,33 @@ def count_facets(context, catalog, base, filters, names, params):
     facets = {}
     for name in names:
         counts = count_values(catalog._catalog.getIndex(name), rids_without(name))
-        values = facet_values(context, name, counts, params)
+        values = facet_values(context, name, counts, params, language)
         facets[name] = FacetResult(name=name, label=FACETS[name].label, values=values)
     return facets
 
 
-def network_search(context, params, facets=None):
+def network_search(context, params, facets=None, sort=None):
     """Search the catalogue under the context's language root.
 
     ``params`` is a ``SearchParams`` or a mapping for ``parse_params``;
-    ``facets`` names the facets to count (default: ``params.facets``).
-    Returns a ``SearchResult``: the batch of brains, the total, the facets.
-    Raises ``SearchParameterError`` for bad input.
+    ``facets`` names the facets to count (default: ``params.facets``);
+    ``sort`` is the ``(sort_on, sort_order)`` to use when the searcher
+    chose none. Returns a ``SearchResult``: the batch of brains, the total,
+    the facets, titled in the language of the root. Raises
+    ``SearchParameterError`` for bad input.
     """
     if not isinstance(params, SearchParams):
         params = parse_params(params)
     names = check_facet_names((params.facets or ()) if facets is None else facets)
     catalog = api.portal.get_tool("portal_catalog")
+    language = search_language(context)
     check_tokens(context, params, catalog)
     base, filters = base_query(context, params), filter_queries(params)
-    items = run(catalog, {**base, **filters, **sorting(params)})
+    items = run(catalog, {**base, **filters, **sorting(params, sort)})
     return SearchResult(
         items=items,
         items_total=getattr(items, "actual_result_count", len(items)),
         params=params,
-        facets=count_facets(context, catalog, base, filters, names, params),
+        facets=count_facets(context, catalog, base, filters, names, params, language),
+        language=language,
     )

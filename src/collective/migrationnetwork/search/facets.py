@@ -8,6 +8,7 @@ metadata, never from the objects.
 """
 
 from collective.migrationnetwork import _
+from collective.migrationnetwork.vocabularies import editable
 from dataclasses import dataclass
 from plone import api
 from zope.component import queryUtility
@@ -112,18 +113,25 @@ def vocabulary_titles(context, name, language):
     factory = queryUtility(IVocabularyFactory, VOCABULARY_PREFIX + name)
     if factory is None:
         return {}
+    if factory is getattr(editable, name, None):
+        # Titles of the editable vocabularies are chosen by language, not
+        # translated: ask for the language itself.
+        return {token: title for token, title in editable.terms(name, language)}
     return {
         term.token: translate(term.title, target_language=language) or term.token
         for term in factory(context)
     }
 
 
-def content_titles(uids):
+def content_titles(uids, portal_type=None):
     """``{uid: title}`` of the items the current user may see, from metadata."""
     if not uids:
         return {}
     catalog = api.portal.get_tool("portal_catalog")
-    return {brain.UID: brain.Title for brain in catalog(UID=list(uids))}
+    query = {"UID": list(uids)}
+    if portal_type:
+        query["portal_type"] = portal_type
+    return {brain.UID: brain.Title for brain in catalog(**query)}
 
 
 def value_titles(context, name, portal_types=(), tokens=None, language=None):
@@ -134,7 +142,7 @@ def value_titles(context, name, portal_types=(), tokens=None, language=None):
     """
     facet = FACETS[name]
     if facet.content_type:
-        return content_titles(tokens or ())
+        return content_titles(tokens or (), facet.content_type)
     language = language or api.portal.get_current_language(context)
     titles = {}
     for vocabulary in facet.vocabularies(portal_types):

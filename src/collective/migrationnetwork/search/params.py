@@ -213,11 +213,15 @@ def text(form):
     return value
 
 
-def parse_params(form, ignore_unknown=False):
+def parse_params(
+    form, ignore_unknown=False, default_b_size=DEFAULT_B_SIZE, max_b_size=MAX_B_SIZE
+):
     """Turn ``form`` (a request's form or any mapping) into ``SearchParams``.
 
     Names that are not search parameters raise an error unless
-    ``ignore_unknown`` (a view's form carries buttons and the like).
+    ``ignore_unknown`` (a view's form carries buttons and the like). An
+    export that gives every row asks for larger batches with
+    ``default_b_size`` and ``max_b_size``.
     """
     if not ignore_unknown:
         check_unknown(form)
@@ -232,6 +236,6 @@ def parse_params(form, ignore_unknown=False):
         sort_on=choice(form, "sort_on", SORT_INDEXES),
         sort_order=choice(form, "sort_order", SORT_ORDERS),
         b_start=integer(form, "b_start", 0),
-        b_size=integer(form, "b_size", DEFAULT_B_SIZE, 1, MAX_B_SIZE),
+        b_size=integer(form, "b_size", default_b_size, 1, max_b_size),
         facets=facet_names(form),
     )
