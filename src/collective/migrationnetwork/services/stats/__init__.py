@@ -1,0 +1,1 @@
+"""``GET /@network-stats``: figures for a dashboard (see ``..stats``)."""

@@ -1,0 +1,306 @@
+"""The OpenAPI 3.1 document of the add-on, built for each request.
+
+    from collective.migrationnetwork.services.openapi.document import (
+        openapi_document,
+    )
+
+    document = openapi_document(portal)
+
+Paths are relative to the site (``servers``); ``{lang}`` is a language
+root. Everything that can drift is read from the code at request time: the
+content schemas from the FTIs and behaviours, the search parameters from
+the search package, the vocabularies' tokens from the vocabularies, the
+review states from the workflows.
+"""
+
+from collective.migrationnetwork import PACKAGE_NAME
+from collective.migrationnetwork.search.params import CONTENT_TYPES
+from collective.migrationnetwork.sections import language_roots
+from collective.migrationnetwork.services.openapi import endpoints
+from collective.migrationnetwork.services.openapi.components import AUTHENTICATED
+from collective.migrationnetwork.services.openapi.components import COMMON_RESPONSES
+from collective.migrationnetwork.services.openapi.components import COMMON_SCHEMAS
+from collective.migrationnetwork.services.openapi.components import SECURITY_SCHEMES
+from collective.migrationnetwork.services.openapi.content import content_schemas
+from collective.migrationnetwork.services.openapi.fields import VOCABULARY_PREFIX_SCHEMA
+from collective.migrationnetwork.services.openapi.fields import ref
+from collective.migrationnetwork.services.openapi.fields import vocabulary_tokens
+from collective.migrationnetwork.services.openapi.search import SEARCH_SCHEMAS
+from collective.migrationnetwork.services.openapi.search import search_operation
+from collective.migrationnetwork.services.openapi.search import search_parameters
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version
+from plone import api
+
+
+OPENAPI_VERSION = "3.1.0"
+DIALECT = "https://spec.openapis.org/oas/3.1/dialect/base"
+
+DESCRIPTION = """\
+The REST API of a migration network portal, for member websites and other
+clients. These endpoints come on top of plone.restapi's (`@search`,
+`@types`, `@vocabularies`, `@workflow`, ...), which work for every type
+described here.
+
+Send `Accept: application/json` (feeds: their own media type). Anonymous
+clients see what an anonymous visitor sees: published content, no contact
+persons. Bad input is answered 4xx with a JSON body naming the problem.
+"""
+
+
+def package_version():
+    try:
+        return version(PACKAGE_NAME)
+    except PackageNotFoundError:  # pragma: no cover - always installed
+        return "0"
+
+
+def lang_parameter(portal):
+    codes = [code for code, _root in language_roots(portal)]
+    return {
+        "name": "lang",
+        "in": "path",
+        "required": True,
+        "description": "A language root of the site.",
+        "schema": {"type": "string", "enum": codes},
+    }
+
+
+def path_parameter(name, description):
+    return {
+        "name": name,
+        "in": "path",
+        "required": True,
+        "description": description,
+        "schema": {"type": "string", "pattern": "^[A-Za-z0-9._-]+$"},
+    }
+
+
+def ref_parameter(name):
+    return {"$ref": f"#/components/parameters/{name}"}
+
+
+def operation_ids(operations, suffix):
+    """Copies of ``operations`` with distinct operationIds."""
+    result = {}
+    for method, operation in operations.items():
+        operation = dict(operation)
+        base = operation.get("operationId") or operation["summary"]
+        operation["operationId"] = f"{base}{suffix}"
+        result[method] = operation
+    return result
+
+
+def service_paths(context):
+    paths = {}
+    stats = {"get": {**endpoints.STATS_OPERATION, "operationId": "networkStats"}}
+    openapi = {"get": {**endpoints.OPENAPI_OPERATION, "operationId": "openapi"}}
+    queue = {"get": {**endpoints.REVIEW_QUEUE_OPERATION, "operationId": "reviewQueue"}}
+    for name, operations in (
+        ("@network-stats", stats),
+        ("@openapi", openapi),
+        ("@review-queue", queue),
+    ):
+        paths[f"/{name}"] = operations
+        paths[f"/{{lang}}/{name}"] = {
+            "parameters": [ref_parameter("lang")],
+            **operation_ids(operations, "InLanguage"),
+        }
+    search_refs = [ref_parameter(f"search.{name}") for name in search_parameters()]
+    paths["/{lang}/@network-search"] = {
+        "parameters": [ref_parameter("lang")],
+        "get": search_operation(search_refs),
+    }
+    paths["/{lang}/@join-network"] = {
+        "parameters": [ref_parameter("lang")],
+        "post": {**endpoints.JOIN_OPERATION, "operationId": "joinNetwork"},
+    }
+    return paths
+
+
+CONTAINERS = (
+    # path, path parameter, description, types created there, item types
+    ("/{lang}/networks", None, None, ("Network",)),
+    ("/{lang}/organisations", None, None, ("Organisation",)),
+    (
+        "/{lang}/organisations/{organisation}",
+        "organisation",
+        "The id of an organisation.",
+        ("Practice", "Training"),
+    ),
+    ("/{lang}/newsletters", None, None, ("Newsletter",)),
+)
+
+
+def one_of(names):
+    if len(names) == 1:
+        return ref(names[0])
+    return {
+        "oneOf": [ref(name) for name in names],
+        "discriminator": {
+            "propertyName": "@type",
+            "mapping": {
+                name.removesuffix("Create").removesuffix("Update"): (
+                    f"#/components/schemas/{name}"
+                )
+                for name in names
+            },
+        },
+    }
+
+
+def content_operations(types):
+    """GET, PATCH and DELETE of an item of ``types``."""
+    return {
+        "get": {
+            "tags": ["content"],
+            "operationId": f"get{''.join(types)}",
+            "summary": f"Read a {' or '.join(types)}",
+            "responses": {
+                "200": endpoints.json_answer(
+                    "The item, as plone.restapi serializes it.", one_of(types)
+                ),
+                "401": {"$ref": "#/components/responses/Unauthorized"},
+                "404": {"$ref": "#/components/responses/NotFound"},
+            },
+        },
+        "patch": {
+            "tags": ["content"],
+            "operationId": f"update{''.join(types)}",
+            "summary": f"Change a {' or '.join(types)}",
+            "security": AUTHENTICATED,
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": one_of([f"{name}Update" for name in types])
+                    }
+                },
+            },
+            "responses": {
+                "204": {"description": "Changed."},
+                "400": {"$ref": "#/components/responses/BadRequest"},
+                "401": {"$ref": "#/components/responses/Unauthorized"},
+            },
+        },
+    }
+
+
+def content_paths():
+    paths = {}
+    for path, parameter, description, types in CONTAINERS:
+        parameters = [ref_parameter("lang")]
+        if parameter:
+            parameters.append(path_parameter(parameter, description))
+        container = paths.setdefault(path, {"parameters": parameters})
+        container["post"] = {
+            "tags": ["content"],
+            "operationId": f"create{''.join(types)}",
+            "summary": f"Add a {' or '.join(types)}",
+            "security": AUTHENTICATED,
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": one_of([f"{name}Create" for name in types])
+                    }
+                },
+            },
+            "responses": {
+                "201": endpoints.json_answer("The new item.", one_of(types)),
+                "400": {"$ref": "#/components/responses/BadRequest"},
+                "401": {"$ref": "#/components/responses/Unauthorized"},
+            },
+        }
+        item_parameter = {
+            "Network": "network",
+            "Organisation": "organisation",
+            "Newsletter": "newsletter",
+        }.get(types[0], "item")
+        item_path = f"{path}/{{{item_parameter}}}"
+        item = paths.setdefault(
+            item_path,
+            {
+                "parameters": [
+                    *parameters,
+                    path_parameter(item_parameter, "The id of the item."),
+                ]
+            },
+        )
+        item.update(content_operations(types))
+    return paths
+
+
+def refs(node):
+    """Every ``$ref`` in ``node``."""
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"]
+        for value in node.values():
+            yield from refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs(value)
+
+
+def token_schemas(document, context):
+    """``Vocabulary.<vocabulary>``: the tokens of each vocabulary that the
+    document refers to, listed once."""
+    prefix = f"#/components/schemas/{VOCABULARY_PREFIX_SCHEMA}"
+    names = sorted({r[len(prefix) :] for r in refs(document) if r.startswith(prefix)})
+    schemas = {}
+    for name in names:
+        schema = {
+            "type": "string",
+            "description": f"A token of @vocabularies/{name}.",
+            "x-vocabulary": name,
+        }
+        tokens = vocabulary_tokens(name, context)
+        if tokens:
+            schema["enum"] = tokens
+        schemas[VOCABULARY_PREFIX_SCHEMA + name] = schema
+    return schemas
+
+
+def openapi_document(context):
+    """The document, for the site of ``context``."""
+    portal = api.portal.get()
+    search = search_parameters()
+    components = {
+        "schemas": {
+            **COMMON_SCHEMAS,
+            **SEARCH_SCHEMAS,
+            **endpoints.stats_schemas(),
+            **endpoints.REVIEW_QUEUE_SCHEMAS,
+            **endpoints.join_schemas(context),
+            **content_schemas(context, CONTENT_TYPES),
+        },
+        "parameters": {
+            "lang": lang_parameter(portal),
+            **{f"search.{name}": parameter for name, parameter in search.items()},
+        },
+        "responses": COMMON_RESPONSES,
+        "securitySchemes": SECURITY_SCHEMES,
+    }
+    document = {
+        "openapi": OPENAPI_VERSION,
+        "jsonSchemaDialect": DIALECT,
+        "info": {
+            "title": "Migration network portal API",
+            "version": package_version(),
+            "description": DESCRIPTION,
+        },
+        "servers": [{"url": portal.absolute_url()}],
+        "tags": [
+            {"name": "search", "description": "Search and feeds."},
+            {"name": "statistics"},
+            {"name": "review"},
+            {"name": "membership"},
+            {"name": "content", "description": "The add-on's content types."},
+            {"name": "meta"},
+        ],
+        "paths": {**service_paths(context), **content_paths()},
+        "components": components,
+    }
+    components["schemas"].update(token_schemas(document, context))
+    return document

@@ -1,0 +1,9 @@
+"""``GET /@openapi`` on the site root or a language root."""
+
+from collective.migrationnetwork.services.openapi.document import openapi_document
+from plone.restapi.services import Service
+
+
+class OpenAPIGet(Service):
+    def reply(self):
+        return openapi_document(self.context)
