@@ -5,8 +5,12 @@ from collective.migrationnetwork import PACKAGE_NAME
 from collective.migrationnetwork import logger
 from plone import api
 from plone.distribution.api import site as site_api
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
 from zope.component.hooks import setSite
+from zope.sendmail.maildir import Maildir
 
+import os
 import transaction
 
 
@@ -43,6 +47,7 @@ def create_site(app, site_id="Plone", delete_existing=False, title=None):
     if site_id in app.objectIds():
         if not delete_existing:
             logger.info("Site %s exists; keeping it", site_id)
+            configure_mail(app[site_id])
             return app[site_id]
         logger.info("Deleting site %s", site_id)
         app.manage_delObjects([site_id])
@@ -53,5 +58,69 @@ def create_site(app, site_id="Plone", delete_existing=False, title=None):
     site = site_api.create(app, "classic", answers)
     setSite(site)
     api.addon.install(PACKAGE_NAME)
+    configure_mail(site, new=True)
     logger.info("Created site %s", site_id)
     return site
+
+
+# Mail
+
+
+MAIL_QUEUE = "mailqueue"
+
+
+def mail_queue_directory(environ=None):
+    """Where the MailHost queues mail: ``MAIL_QUEUE_DIRECTORY``, else
+    ``mailqueue`` in the instance's var folder (zope.conf's clienthome);
+    None outside an instance."""
+    environ = os.environ if environ is None else environ
+    if environ.get("MAIL_QUEUE_DIRECTORY"):
+        return os.path.abspath(environ["MAIL_QUEUE_DIRECTORY"])
+    from App.config import getConfiguration
+
+    clienthome = getattr(getConfiguration(), "clienthome", None)
+    return os.path.join(clienthome, MAIL_QUEUE) if clienthome else None
+
+
+def configure_mail(site, new=False, environ=None):
+    """Set up the site's MailHost from the environment; run at every start.
+
+    The MailHost queues (Products.MailHost's maildir queue, delivered in
+    the background by ``notifications.queue``) in ``mail_queue_directory``.
+    The SMTP server is ``SMTP_HOST``:``SMTP_PORT`` (localhost:25 for a new
+    site; an existing site keeps what Site Setup > Mail says unless they
+    are set). The sender (``EMAIL_FROM_ADDRESS``, ``EMAIL_FROM_NAME``,
+    defaults noreply@localhost and the site's title) is set if empty.
+    """
+    environ = os.environ if environ is None else environ
+    mailhost = site.MailHost
+    if new or environ.get("SMTP_HOST"):
+        mailhost.smtp_host = environ.get("SMTP_HOST") or "localhost"
+    if new or environ.get("SMTP_PORT"):
+        mailhost.smtp_port = int(environ.get("SMTP_PORT") or 25)
+    directory = mail_queue_directory(environ)
+    if directory:
+        try:
+            Maildir(directory, create=True)
+        except (OSError, ValueError) as error:
+            logger.error("Mail is not queued: %s", error)
+        else:
+            mailhost.smtp_queue = True
+            mailhost.smtp_queue_directory = directory
+    registry = getUtility(IRegistry, context=site)
+    if not registry["plone.email_from_address"]:
+        registry["plone.email_from_address"] = (
+            environ.get("EMAIL_FROM_ADDRESS") or "noreply@localhost"
+        )
+    if not registry["plone.email_from_name"]:
+        registry["plone.email_from_name"] = environ.get("EMAIL_FROM_NAME") or (
+            site.Title()
+        )
+    logger.info(
+        "Mail of %s: queued in %s, sent to %s:%s as %s",
+        site.getId(),
+        mailhost.smtp_queue_directory if mailhost.smtp_queue else "(no queue)",
+        mailhost.smtp_host,
+        mailhost.smtp_port,
+        registry["plone.email_from_address"],
+    )
