@@ -11,6 +11,7 @@ from collective.migrationnetwork.search.facets import FACETS
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
+from DateTime.interfaces import DateTimeError
 
 import datetime
 import re
@@ -26,6 +27,9 @@ MAX_TEXT = 200
 TRUE = ("true", "1", "on", "yes")
 FALSE = ("false", "0", "off", "no", "")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# The catalogue's date indexes count minutes in 32 bits: dates after about
+# the year 4000 cannot be searched for.
+MAX_YEAR = 3999
 
 
 class SearchParameterError(ValueError):
@@ -125,11 +129,18 @@ def date(form, name):
     if isinstance(value, datetime.date):
         return DateTime(value.isoformat())
     text = single(form, name)
+    if text is None:
+        return None
     try:
-        datetime.datetime.fromisoformat(text)
-    except ValueError:
+        parsed = datetime.datetime.fromisoformat(text)
+        result = DateTime(text)
+    except (ValueError, DateTimeError):
         raise SearchParameterError(name, "must be an ISO 8601 date", text) from None
-    return DateTime(text)
+    if parsed.year > MAX_YEAR:
+        raise SearchParameterError(
+            name, f"must be before the year {MAX_YEAR + 1}", text
+        )
+    return result
 
 
 def portal_types(form):
