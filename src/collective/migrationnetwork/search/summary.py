@@ -21,6 +21,7 @@ import zoneinfo
 # Facet values that items of each type carry as catalogue metadata (a
 # column holds whatever an object has under that name: Dublin Core's
 # ``format`` of a practice is a MIME type, so each type names its own).
+# Lists are always given (maybe empty), single values only when set.
 FIELDS = {
     "Practice": (
         "kind",
@@ -175,10 +176,8 @@ class Summarizer:
             values = tokens(getattr(brain, name, None))
             if name in LIST_FIELDS:
                 result[name] = [self.term(name, portal_type, v) for v in values]
-            else:
-                result[name] = (
-                    self.term(name, portal_type, values[0]) if values else None
-                )
+            elif values:
+                result[name] = self.term(name, portal_type, values[0])
         if portal_type == "Training":
             result["start"] = isoformat(event_time(brain.start))
             result["end"] = isoformat(event_time(brain.end))

@@ -48,6 +48,17 @@ def translated(message, result):
     return translate(message, target_language=result.language)
 
 
+def location(summary, result):
+    """The place; "Online" (in the search's language) for online events,
+    "<place> / Online" for hybrid ones."""
+    place = summary.get("location") or ""
+    kind = (summary.get("format") or {}).get("token")
+    if kind in ("online", "hybrid"):
+        online = translated(_("label_online", default="Online"), result)
+        return f"{place} / {online}" if place else online
+    return place
+
+
 class FeedView(BrowserView):
     """Search with the request's parameters and render; a bad parameter is
     answered 400 with the JSON body of @network-search."""

@@ -1,13 +1,12 @@
 """iCalendar (RFC 5545) of trainings: one VEVENT per training."""
 
-from collective.migrationnetwork import _
 from collective.migrationnetwork.search.summary import Summarizer
 from collective.migrationnetwork.search.summary import event_time
 from collective.migrationnetwork.search.summary import text
 from collective.migrationnetwork.search.summary import timestamp
 from collective.migrationnetwork.services.feeds.common import FeedView
 from collective.migrationnetwork.services.feeds.common import feed_title
-from collective.migrationnetwork.services.feeds.common import translated
+from collective.migrationnetwork.services.feeds.common import location
 from collective.migrationnetwork.services.feeds.search import export_search
 
 import datetime
@@ -20,17 +19,6 @@ PRODID = "-//collective.migrationnetwork//Trainings//EN"
 # VTIMEZONE transitions are given from a year before the first event to a
 # year after the last.
 MARGIN = datetime.timedelta(days=366)
-
-
-def location(summary, result):
-    """The place; "Online" (in the search's language) for online events,
-    "<place> / Online" for hybrid ones."""
-    place = summary.get("location") or ""
-    kind = (summary.get("format") or {}).get("token")
-    if kind in ("online", "hybrid"):
-        online = translated(_("label_online", default="Online"), result)
-        return f"{place} / {online}" if place else online
-    return place
 
 
 def event(brain, summary, result):

@@ -1,12 +1,11 @@
 """RSS 2.0 of a search: one item per result, newest first."""
 
-from collective.migrationnetwork import _
 from collective.migrationnetwork.search.summary import Summarizer
 from collective.migrationnetwork.search.summary import timestamp
 from collective.migrationnetwork.services.feeds.common import FeedView
 from collective.migrationnetwork.services.feeds.common import feed_title
 from collective.migrationnetwork.services.feeds.common import home_url
-from collective.migrationnetwork.services.feeds.common import translated
+from collective.migrationnetwork.services.feeds.common import location
 from collective.migrationnetwork.services.feeds.search import feed_search
 from DateTime import DateTime
 from email.utils import format_datetime
@@ -35,18 +34,15 @@ def published(brain):
 
 
 def when_and_where(summary, result):
-    """ "<start> · <place>" of a training, in the search's language."""
+    """ "<date> <time> <zone> · <place>" of a training: the wall-clock time
+    where it takes place, the date in the format of the search's
+    language."""
     if not summary.get("start"):
         return ""
-    # The time of day where the training takes place (DateTime keeps the
-    # offset of an ISO 8601 string).
-    start = DateTime(summary["start"])
-    parts = [api.portal.get_localized_time(start, long_format=True)]
-    place = summary.get("location") or (
-        translated(_("label_online", default="Online"), result)
-        if (summary.get("format") or {}).get("token") == "online"
-        else ""
-    )
+    start = datetime.datetime.fromisoformat(summary["start"])
+    day = api.portal.get_localized_time(DateTime(start.year, start.month, start.day))
+    parts = [f"{day} {start:%H:%M} {start.tzname() or ''}".strip()]
+    place = location(summary, result)
     if place:
         parts.append(place)
     return " · ".join(parts)
