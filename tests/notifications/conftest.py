@@ -11,9 +11,14 @@ from collective.migrationnetwork.roles.groups import coordinators_group_id
 from collective.migrationnetwork.roles.groups import editors_group_id
 from plone import api
 
+import os
 import pytest
+import sys
 import transaction
 
+
+# Helpers of this folder (smtp_server.py) are imported by name.
+sys.path.insert(0, os.path.dirname(__file__))
 
 PASSWORD = "a-long-secret-1"  # noqa: S105
 

@@ -256,3 +256,15 @@ def test_newsletter_transition_mails(case, newsletter, mails, mailbox, act, user
         assert newsletter.absolute_url() in text_of(message)
         if comment:
             assert comment in text_of(message)
+
+
+def test_messages_are_ready_for_smtp(practice, mailbox, act):
+    """CRLF line ends only (servers refuse bare LF), ASCII headers."""
+    act("eleni", practice, "submit")
+    transaction.commit()
+    assert mailbox
+    for raw in mailbox:
+        assert b"\n" not in raw.replace(b"\r\n", b"")
+        headers = raw.split(b"\r\n\r\n", 1)[0]
+        headers.decode("ascii")
+        assert max(len(line) for line in raw.split(b"\r\n")) <= 998

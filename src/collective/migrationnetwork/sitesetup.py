@@ -94,10 +94,15 @@ def configure_mail(site, new=False, environ=None):
     """
     environ = os.environ if environ is None else environ
     mailhost = site.MailHost
+    registry = getUtility(IRegistry, context=site)
+    # Plone's mailers take the server from the registry (Site Setup > Mail);
+    # the MailHost's own fields are kept equal for the ZMI.
     if new or environ.get("SMTP_HOST"):
-        mailhost.smtp_host = environ.get("SMTP_HOST") or "localhost"
+        host = environ.get("SMTP_HOST") or "localhost"
+        registry["plone.smtp_host"] = mailhost.smtp_host = host
     if new or environ.get("SMTP_PORT"):
-        mailhost.smtp_port = int(environ.get("SMTP_PORT") or 25)
+        port = int(environ.get("SMTP_PORT") or 25)
+        registry["plone.smtp_port"] = mailhost.smtp_port = port
     directory = mail_queue_directory(environ)
     if directory:
         try:
@@ -107,7 +112,6 @@ def configure_mail(site, new=False, environ=None):
         else:
             mailhost.smtp_queue = True
             mailhost.smtp_queue_directory = directory
-    registry = getUtility(IRegistry, context=site)
     if not registry["plone.email_from_address"]:
         registry["plone.email_from_address"] = (
             environ.get("EMAIL_FROM_ADDRESS") or "noreply@localhost"
@@ -120,7 +124,7 @@ def configure_mail(site, new=False, environ=None):
         "Mail of %s: queued in %s, sent to %s:%s as %s",
         site.getId(),
         mailhost.smtp_queue_directory if mailhost.smtp_queue else "(no queue)",
-        mailhost.smtp_host,
-        mailhost.smtp_port,
+        registry["plone.smtp_host"],
+        registry["plone.smtp_port"],
         registry["plone.email_from_address"],
     )

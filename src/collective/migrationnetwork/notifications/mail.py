@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from email.header import Header
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
+from email.policy import compat32
 from email.utils import formataddr
 from email.utils import formatdate
 from email.utils import make_msgid
@@ -40,6 +41,11 @@ import transaction
 LANGUAGES = ("el", "en")
 
 # Chameleon, python expressions; the parts come translated.
+# SMTP wants CRLF line ends: smtplib sends bytes as they are, and servers
+# refuse bare LF (aiosmtpd answers "Line too long", recent Postfix may
+# reject it as smuggling).
+POLICY = compat32.clone(linesep="\r\n")
+
 html_template = PageTemplateFile(
     os.path.join(os.path.dirname(__file__), "templates", "notification.pt")
 )
@@ -157,7 +163,7 @@ def compose(kind, recipient, values, comment="", url="", from_=None):
     password); ``from_`` is ``(name, address)``, by default the site's."""
     name, address = from_ or sender()
     parts = _parts(kind, recipient, values, comment, url)
-    message = MIMEMultipart("alternative")
+    message = MIMEMultipart("alternative", policy=POLICY)
     message["Subject"] = Header(parts["subject"], "utf-8")
     message["From"] = formataddr((name, address))
     message["To"] = formataddr((recipient.name, recipient.email))
@@ -168,8 +174,8 @@ def compose(kind, recipient, values, comment="", url="", from_=None):
     message["Auto-Submitted"] = "auto-generated"
     message["X-Auto-Response-Suppress"] = "All"
     message["X-Notification-Kind"] = kind
-    message.attach(MIMEText(_plain_text(parts), "plain", "utf-8"))
-    message.attach(MIMEText(html_template(**parts), "html", "utf-8"))
+    message.attach(MIMEText(_plain_text(parts), "plain", "utf-8", policy=POLICY))
+    message.attach(MIMEText(html_template(**parts), "html", "utf-8", policy=POLICY))
     return message
 
 

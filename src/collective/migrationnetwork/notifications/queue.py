@@ -22,7 +22,9 @@ first time the process sends a mail. That thread, as released (zope.sendmail
 passing reason is released at once and tried again after ``RETRY_DELAY``
 seconds, then twice as long each time up to ``MAX_RETRY_DELAY``; a refused
 login is retried too (it is the site's settings that are wrong, not the
-message). ``ensure_processor`` runs it for a MailHost, registered where
+message). In Plone the SMTP server is the one of Site Setup > Mail (the registry),
+whatever the MailHost object says (see ``make_mailer``).
+``ensure_processor`` runs it for a MailHost, registered where
 Products.MailHost keeps its threads (``queue_threads``, by queue directory)
 so that the MailHost does not start the stock thread beside it, and
 restarts it when the SMTP settings changed. ``start_processors`` runs at
@@ -39,6 +41,7 @@ from collective.migrationnetwork import logger
 from Products.CMFCore.interfaces import ISiteRoot
 from Products.MailHost.MailHost import MailBase
 from Products.MailHost.MailHost import queue_threads
+from zope.component import hooks
 from zope.sendmail.mailer import SMTPMailer
 from zope.sendmail.queue import QueueProcessorThread
 
@@ -108,15 +111,15 @@ class _WatchedMailer:
 class QueueProcessor(QueueProcessorThread):
     """zope.sendmail's queue processor, retrying failed deliveries."""
 
-    def __init__(self, settings, queue_path, interval=None):
+    def __init__(self, mailer, queue_path, interval=None):
         super().__init__(interval=INTERVAL if interval is None else interval)
         self.name = f"mail queue {queue_path}"
-        self.settings = dict(settings)
+        self.settings = mailer_settings(mailer)
         self.retry_delay = RETRY_DELAY
         self.max_retry_delay = MAX_RETRY_DELAY
         self._retries = {}  # message file -> (failures, time of next attempt)
         self._failure = None
-        self.setMailer(_WatchedMailer(SMTPMailer(**settings), self._failed))
+        self.setMailer(_WatchedMailer(mailer, self._failed))
         self.setQueuePath(queue_path)
 
     def _failed(self, error):
@@ -154,15 +157,32 @@ class QueueProcessor(QueueProcessorThread):
         return len(self._retries)
 
 
-def mailer_settings(mailhost):
-    """The SMTPMailer arguments of a MailHost's settings."""
+def make_mailer(mailhost):
+    """The SMTPMailer of a MailHost, as Products.MailHost makes it.
+
+    In Plone the SMTP server, port, user and password are those of Site
+    Setup > Mail (the ``plone.smtp_*`` records): Products.CMFPlone's
+    ``patches/sendmail.py`` makes every SMTPMailer read them, so this must
+    run with the site set."""
+    return SMTPMailer(
+        hostname=str(mailhost.smtp_host),
+        port=int(mailhost.smtp_port),
+        username=mailhost.smtp_uid or None,
+        password=mailhost.smtp_pwd or None,
+        force_tls=bool(getattr(mailhost, "force_tls", False)),
+        implicit_tls=bool(getattr(mailhost, "implicit_tls", False)),
+    )
+
+
+def mailer_settings(mailer):
+    """What a mailer connects to, and how."""
     return {
-        "hostname": str(mailhost.smtp_host),
-        "port": int(mailhost.smtp_port),
-        "username": mailhost.smtp_uid or None,
-        "password": mailhost.smtp_pwd or None,
-        "force_tls": bool(getattr(mailhost, "force_tls", False)),
-        "implicit_tls": bool(getattr(mailhost, "implicit_tls", False)),
+        "hostname": mailer.hostname,
+        "port": int(mailer.port),
+        "username": mailer.username,
+        "password": mailer.password,
+        "force_tls": mailer.force_tls,
+        "implicit_tls": mailer.implicit_tls,
     }
 
 
@@ -186,7 +206,8 @@ def ensure_processor(mailhost):
     if os.environ.get("MAILHOST_QUEUE_ONLY"):
         return None
     key = _key(mailhost)
-    settings = mailer_settings(mailhost)
+    mailer = make_mailer(mailhost)
+    settings = mailer_settings(mailer)
     with MailBase.lock:
         current = queue_threads.get(key)
         if (
@@ -202,7 +223,7 @@ def ensure_processor(mailhost):
             # each message while sending it), so no need to wait.
             _stop(current, wait=False)
             del queue_threads[key]
-        processor = QueueProcessor(settings, mailhost.smtp_queue_directory)
+        processor = QueueProcessor(mailer, mailhost.smtp_queue_directory)
         processor.start()
         queue_threads[key] = processor
     logger.info(
@@ -223,13 +244,13 @@ def stop_processor(mailhost, wait=True):
     return thread
 
 
-def _queued_mailhosts(app):
+def _queued_sites(app):
     for site in app.objectValues():
         if not ISiteRoot.providedBy(site):
             continue
         mailhost = getattr(aq_base(site), "MailHost", None)
         if mailhost is not None and getattr(mailhost, "smtp_queue", False):
-            yield site.getId(), mailhost
+            yield site
 
 
 def start_processors(event):
@@ -242,13 +263,12 @@ def start_processors(event):
     )
     try:
         app = connection.root().get("Application")
-        if app is None:
-            return
-        for site_id, mailhost in _queued_mailhosts(app):
+        for site in _queued_sites(app) if app is not None else ():
             try:
-                ensure_processor(mailhost)
+                with hooks.site(site):
+                    ensure_processor(site.MailHost)
             except Exception:
-                logger.exception("Could not start the mail queue of %s", site_id)
+                logger.exception("Could not start the mail queue of %s", site.getId())
     except Exception:
         logger.exception("Could not look for mail queues to deliver")
     finally:
