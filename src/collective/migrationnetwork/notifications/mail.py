@@ -40,12 +40,12 @@ import transaction
 
 LANGUAGES = ("el", "en")
 
-# Chameleon, python expressions; the parts come translated.
 # SMTP wants CRLF line ends: smtplib sends bytes as they are, and servers
 # refuse bare LF (aiosmtpd answers "Line too long", recent Postfix may
 # reject it as smuggling).
 POLICY = compat32.clone(linesep="\r\n")
 
+# Chameleon, python expressions; the parts come translated.
 html_template = PageTemplateFile(
     os.path.join(os.path.dirname(__file__), "templates", "notification.pt")
 )
