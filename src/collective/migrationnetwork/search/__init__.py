@@ -7,6 +7,12 @@
     result.items        # brains of the batch (catalogue metadata)
     result.items_total  # number of matches
     result.facets       # {name: FacetResult(name, label, values)}
+    result.language     # the language of the root: titles are in it
+
+    from collective.migrationnetwork.search.summary import Summarizer
+
+    for brain, summary in Summarizer(context, result.batch, result.language):
+        summary["@id"], summary["organisation"], summary["thematic_areas"]
 """
 
 from collective.migrationnetwork.search.core import FacetResult
