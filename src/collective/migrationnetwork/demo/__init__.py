@@ -10,6 +10,7 @@ and changes nothing.
 
 from Acquisition import aq_base
 from collective.migrationnetwork import logger
+from collective.migrationnetwork.demo.users import load_users
 from collective.migrationnetwork.sections import language_roots
 from collective.migrationnetwork.workflows import make_public
 from decimal import Decimal
@@ -215,9 +216,10 @@ def load_demo(portal, data=None, today=None):
     """Create the demo content in ``portal``; idempotent.
 
     Returns ``{"created": [paths of the new objects], "kept": number of
-    objects that were already there}``. ``today`` (a date) is the day the
-    trainings' relative dates count from; by default, today in the
-    portal's time zone.
+    objects that were already there, "users": {"created": [user ids],
+    "kept": number}}`` (the demo users of ``demo/users.py``). ``today``
+    (a date) is the day the trainings' relative dates count from; by
+    default, today in the portal's time zone.
     """
     # Scripts (zconsole run) and test layers may have no global request;
     # vocabularies and plone.api need one.
@@ -228,12 +230,16 @@ def load_demo(portal, data=None, today=None):
         loader = DemoLoader(portal, read_data() if data is None else data, today)
         with api.env.adopt_roles(["Manager"]):
             summary = loader.load()
+            summary["users"] = load_users(portal, loader.data, loader.items)
     finally:
         if own_request:
             setRequest(None)
     logger.info(
-        "Demo content: %d objects created, %d already there",
+        "Demo content: %d objects created, %d already there; "
+        "%d users created, %d already there",
         len(summary["created"]),
         summary["kept"],
+        len(summary["users"]["created"]),
+        summary["users"]["kept"],
     )
     return summary

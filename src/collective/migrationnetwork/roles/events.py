@@ -1,11 +1,11 @@
 """Keep groups and the catalogue's security entries in step with the
 Organisations and Networks they come from."""
 
-from collective.migrationnetwork.content.network import INetwork
-from collective.migrationnetwork.content.organisation import IOrganisation
 from collective.migrationnetwork.roles.cache import forget_cached_roles
 from collective.migrationnetwork.roles.groups import ensure_groups
 from collective.migrationnetwork.roles.groups import forget_copied_key
+from collective.migrationnetwork.roles.groups import is_network
+from collective.migrationnetwork.roles.groups import is_organisation
 from collective.migrationnetwork.roles.groups import remove_groups
 from plone import api
 from plone.base.interfaces import IPloneSiteRoot
@@ -34,7 +34,7 @@ def reindex_security(obj):
     on: an Organisation and its content; for a Network, every Organisation
     in it or in a network below it (their ``networks`` index names it)."""
     forget_cached_roles()
-    if IOrganisation.providedBy(obj):
+    if is_organisation(obj):
         obj.reindexObjectSecurity()
         return
     uid = IUUID(obj, None)
@@ -63,7 +63,7 @@ def modified(obj, event):
         return
     ensure_groups(obj)
     changed = _changed(event)
-    fields = NETWORK_FIELDS if IOrganisation.providedBy(obj) else PARENT_FIELDS
+    fields = NETWORK_FIELDS if is_organisation(obj) else PARENT_FIELDS
     if changed is None or changed & fields:
         reindex_security(obj)
 
@@ -78,7 +78,7 @@ def translation_registered(obj, event):
     """``event.target`` joined the translation group of ``obj``: its group
     is merged into the shared one, and its security entries now name it."""
     target = event.target
-    if IOrganisation.providedBy(target) or INetwork.providedBy(target):
+    if is_organisation(target) or is_network(target):
         ensure_groups(target)
         reindex_security(target)
 
@@ -87,6 +87,6 @@ def translation_unlinked(obj, event):
     """``event.old_object`` left the translation group (it has one of its
     own now): it gets a group of its own, with the same members."""
     old = event.old_object
-    if old is not None and (IOrganisation.providedBy(old) or INetwork.providedBy(old)):
+    if old is not None and (is_organisation(old) or is_network(old)):
         ensure_groups(old)
         reindex_security(old)

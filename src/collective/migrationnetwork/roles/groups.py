@@ -16,8 +16,6 @@ into another translation group its members follow it into the new group.
 from Acquisition import aq_base
 from collective.migrationnetwork import _
 from collective.migrationnetwork import logger
-from collective.migrationnetwork.content.network import INetwork
-from collective.migrationnetwork.content.organisation import IOrganisation
 from collective.migrationnetwork.roles.cache import forget_cached_roles
 from plone import api
 from plone.app.multilingual.interfaces import ITG
@@ -68,10 +66,21 @@ def coordinators_group_id(network):
     return f"{COORDINATORS_PREFIX}{translation_key(network)}"
 
 
+# By portal type, not by the schema interfaces: this module is imported by
+# test helpers before Zope is configured, and importing the content schemas
+# that early would leave their language-independent fields unmarked.
+def is_organisation(obj):
+    return getattr(obj, "portal_type", None) == "Organisation"
+
+
+def is_network(obj):
+    return getattr(obj, "portal_type", None) == "Network"
+
+
 def _prefix(obj):
-    if IOrganisation.providedBy(obj):
+    if is_organisation(obj):
         return EDITORS_PREFIX
-    if INetwork.providedBy(obj):
+    if is_network(obj):
         return COORDINATORS_PREFIX
     raise TypeError(f"{obj!r} is neither an Organisation nor a Network")
 
@@ -99,7 +108,7 @@ def networks_above(organisation):
     pending = [_target(r) for r in getattr(organisation, "networks", None) or ()]
     while pending:
         network = pending.pop(0)
-        if network is None or not INetwork.providedBy(network):
+        if network is None or not is_network(network):
             continue
         marker = IUUID(network, None) or id(aq_base(network))
         if marker in seen:
@@ -143,7 +152,7 @@ def _title_source(obj):
 
 def group_title(obj):
     title = _title_source(obj).Title()
-    if IOrganisation.providedBy(obj):
+    if is_organisation(obj):
         message = _(
             "group_title_editors", default="Editors: ${title}", mapping={"title": title}
         )
@@ -295,7 +304,7 @@ def newsletter_sections(portal):
             yield section
 
 
-def _ensure_site_groups(portal):
+def ensure_site_groups(portal):
     language = api.portal.get_default_language()
     tool = _groups_tool()
     for gid, title, roles in SITE_GROUPS:
@@ -326,7 +335,7 @@ def sync_groups(portal):
     title; groups of Organisations or Networks that no longer exist are
     deleted.
     """
-    _ensure_site_groups(portal)
+    ensure_site_groups(portal)
     catalog = api.portal.get_tool("portal_catalog")
     wanted = set()
     for brain in catalog.unrestrictedSearchResults(

@@ -13,18 +13,17 @@ subscribers in ``events.py`` refresh the catalogue's security entries.
 """
 
 from borg.localrole.interfaces import ILocalRoleProvider
-from collective.migrationnetwork.content.organisation import IOrganisation
 from collective.migrationnetwork.roles.groups import COORDINATOR_ROLE
 from collective.migrationnetwork.roles.groups import EDITOR_ROLES
 from collective.migrationnetwork.roles.groups import coordinator_group_ids
 from collective.migrationnetwork.roles.groups import editors_group_id
-from zope.component import adapter
 from zope.interface import implementer
 
 
 @implementer(ILocalRoleProvider)
-@adapter(IOrganisation)
 class OrganisationRoles:
+    """Registered for IOrganisation in configure.zcml."""
+
     def __init__(self, context):
         self.context = context
         self._roles = None
