@@ -88,3 +88,12 @@ def test_upgrading_twice_changes_nothing(portal, site_of_1000):
     portal.portal_setup.upgradeProfile(PROFILE)
     assert len(site_of_1000["published"].workflow_history) == history
     assert api.content.get_state(site_of_1000["published"]) == "published"
+
+
+def test_starting_an_existing_site_runs_pending_upgrades(portal, site_of_1000):
+    from collective.migrationnetwork.sitesetup import upgrade
+
+    assert upgrade(portal) is True
+    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert api.content.get_state(site_of_1000["organisation"]) == "active"
+    assert upgrade(portal) is False

@@ -38,6 +38,24 @@ def ensure_admin(app, login, password):
     return users.getUserById(login)
 
 
+def upgrade(site):
+    """Run the add-on's pending upgrade steps, so that an existing site made
+    by an earlier release works with this code."""
+    setup_tool = site.portal_setup
+    profile = f"{PACKAGE_NAME}:default"
+    if setup_tool.getLastVersionForProfile(profile) == "unknown":
+        return False
+    if not setup_tool.listUpgrades(profile):
+        return False
+    setup_tool.upgradeProfile(profile)
+    logger.info(
+        "Upgraded %s to profile version %s",
+        PACKAGE_NAME,
+        ".".join(setup_tool.getLastVersionForProfile(profile)),
+    )
+    return True
+
+
 def create_site(app, site_id="Plone", delete_existing=False, title=None):
     """Return the site ``site_id``, creating it if needed.
 
@@ -47,8 +65,11 @@ def create_site(app, site_id="Plone", delete_existing=False, title=None):
     if site_id in app.objectIds():
         if not delete_existing:
             logger.info("Site %s exists; keeping it", site_id)
-            configure_mail(app[site_id])
-            return app[site_id]
+            site = app[site_id]
+            setSite(site)
+            upgrade(site)
+            configure_mail(site)
+            return site
         logger.info("Deleting site %s", site_id)
         app.manage_delObjects([site_id])
         transaction.commit()
