@@ -40,13 +40,13 @@ def test_find_user(users, query, userid):
 @pytest.mark.parametrize(
     ("query", "error_id"),
     [
-        ("", "error_user_missing"),
-        ("   ", "error_user_missing"),
-        (None, "error_user_missing"),
-        ("nobody", "error_user_unknown"),
-        ("nobody@example.org", "error_user_unknown"),
-        ("not@an@email", "error_email_invalid"),
-        ("twins@example.org", "error_email_ambiguous"),
+        ("", "error_team_user_missing"),
+        ("   ", "error_team_user_missing"),
+        (None, "error_team_user_missing"),
+        ("nobody", "error_team_user_unknown"),
+        ("nobody@example.org", "error_team_user_unknown"),
+        ("not@an@email", "error_team_email_invalid"),
+        ("twins@example.org", "error_team_email_ambiguous"),
     ],
 )
 def test_find_user_refuses(users, query, error_id):
@@ -74,12 +74,15 @@ def test_add_list_remove(sample, users):
     ]
     with pytest.raises(TeamError) as caught:
         add_existing_editor(athens, "maria")
-    assert caught.value.message == "error_already_editor"
+    assert caught.value.message == "error_team_already_editor"
     remove_team_editor(athens, "maria")
     assert editors(athens) == ["andreas"]
     with pytest.raises(TeamError) as caught:
         remove_team_editor(athens, "maria")
-    assert (caught.value.field, caught.value.message) == ("user", "error_not_editor")
+    assert (caught.value.field, caught.value.message) == (
+        "user",
+        "error_team_not_editor",
+    )
 
 
 def test_create_editor_mails_a_set_password_link(portal, sample):
@@ -110,13 +113,13 @@ def test_a_failed_mail_keeps_the_account(portal, sample):
 @pytest.mark.parametrize(
     ("email", "fullname", "field", "error_id"),
     [
-        ("", "Somebody", "email", "error_email_missing"),
-        ("not an email", "Somebody", "email", "error_email_invalid"),
-        ("a@b", "Somebody", "email", "error_email_invalid"),
-        ("new@example.org", "", "fullname", "error_fullname_missing"),
-        ("new@example.org", "   ", "fullname", "error_fullname_missing"),
-        ("new@example.org", "x" * 101, "fullname", "error_fullname_long"),
-        ("maria@athens.example", "Maria Again", "email", "error_email_taken"),
+        ("", "Somebody", "email", "error_team_email_missing"),
+        ("not an email", "Somebody", "email", "error_team_email_invalid"),
+        ("a@b", "Somebody", "email", "error_team_email_invalid"),
+        ("new@example.org", "", "fullname", "error_team_fullname_missing"),
+        ("new@example.org", "   ", "fullname", "error_team_fullname_missing"),
+        ("new@example.org", "x" * 101, "fullname", "error_team_fullname_long"),
+        ("maria@athens.example", "Maria Again", "email", "error_team_email_taken"),
     ],
 )
 def test_create_editor_refuses(portal, sample, users, email, fullname, field, error_id):

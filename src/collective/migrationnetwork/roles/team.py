@@ -55,13 +55,18 @@ def team(organisation):
 def valid_email(value, field="email"):
     value = (value or "").strip()
     if not value:
-        raise TeamError(field, _("error_email_missing", default="Enter an e-mail."))
+        raise TeamError(
+            field, _("error_team_email_missing", default="Enter an e-mail.")
+        )
     try:
         Email().validate(value)
     except ValidationError as error:
         raise TeamError(
             field,
-            _("error_email_invalid", default="This is not a valid e-mail address."),
+            _(
+                "error_team_email_invalid",
+                default="This is not a valid e-mail address.",
+            ),
         ) from error
     return value
 
@@ -84,7 +89,8 @@ def find_user(query, field="user"):
     query = (query or "").strip()
     if not query:
         raise TeamError(
-            field, _("error_user_missing", default="Enter a user name or an e-mail.")
+            field,
+            _("error_team_user_missing", default="Enter a user name or an e-mail."),
         )
     if "@" in query:
         matches = users_with_email(valid_email(query, field))
@@ -92,7 +98,7 @@ def find_user(query, field="user"):
             raise TeamError(
                 field,
                 _(
-                    "error_email_ambiguous",
+                    "error_team_email_ambiguous",
                     default="Several accounts use this e-mail: enter the user name.",
                 ),
             )
@@ -105,7 +111,7 @@ def find_user(query, field="user"):
     raise TeamError(
         field,
         _(
-            "error_user_unknown",
+            "error_team_user_unknown",
             default="There is no account '${query}'. To invite a new person, "
             "create an account for them.",
             mapping={"query": query},
@@ -120,7 +126,7 @@ def add_existing_editor(organisation, query):
         raise TeamError(
             "user",
             _(
-                "error_already_editor",
+                "error_team_already_editor",
                 default="${user} is already an editor of this organisation.",
                 mapping={"user": userid},
             ),
@@ -136,13 +142,13 @@ def create_account(email, fullname, language=None):
     fullname = (fullname or "").strip()
     if not fullname:
         raise TeamError(
-            "fullname", _("error_fullname_missing", default="Enter the full name.")
+            "fullname", _("error_team_fullname_missing", default="Enter the full name.")
         )
     if len(fullname) > FULLNAME_MAX:
         raise TeamError(
             "fullname",
             _(
-                "error_fullname_long",
+                "error_team_fullname_long",
                 default="The full name is longer than ${max} characters.",
                 mapping={"max": FULLNAME_MAX},
             ),
@@ -152,7 +158,7 @@ def create_account(email, fullname, language=None):
         raise TeamError(
             "email",
             _(
-                "error_email_taken",
+                "error_team_email_taken",
                 default="An account with this e-mail exists already (${user}): "
                 "add it as an existing account.",
                 mapping={"user": existing[0]},
@@ -199,7 +205,7 @@ def remove_team_editor(organisation, userid):
         raise TeamError(
             "user",
             _(
-                "error_not_editor",
+                "error_team_not_editor",
                 default="${user} is not an editor of this organisation.",
                 mapping={"user": userid},
             ),
