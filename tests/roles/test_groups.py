@@ -227,3 +227,28 @@ def test_sync_groups_is_idempotent_and_complete(portal, sample):
     transaction.savepoint(optimistic=True)
     sync_groups(portal)
     assert portal._p_jar._registered_objects == []
+
+
+def test_translation_made_in_the_translation_form_shares_the_group(portal, sample):
+    """plone.app.multilingual's add form sets the translation group when the
+    new object is added, then fires a modified event."""
+    from plone.app.multilingual.interfaces import ITG
+    from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
+    from zope.interface import alsoProvides
+
+    athens = sample["athens"]
+    make_user("greek", "Greek Editor")
+    add_editor(athens, "greek")
+    request = portal.REQUEST
+    alsoProvides(request, IPloneAppMultilingualInstalled)
+    request.translation_info = {"tg": ITG(athens), "source_language": "el"}
+    try:
+        english = english_athens(portal, sample)
+    finally:
+        del request.translation_info
+    assert ITG(english) == ITG(athens)
+    assert editors_group_id(english) == editors_group_id(athens)
+    assert editors(english) == ["greek"]
+    groups = [g for g in api.portal.get_tool("portal_groups").getGroupIds()]
+    assert len([g for g in groups if g.startswith("organisation-editors-")]) == 3
+    assert set(EDITOR_ROLES) <= set(api.user.get_roles(username="greek", obj=english))
