@@ -1,7 +1,5 @@
 from collective.migrationnetwork.testing import FUNCTIONAL_TESTING
 from collective.migrationnetwork.testing import INTEGRATION_TESTING
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.restapi.testing import RelativeSession
 from pytest_plone import fixtures_factory
 
@@ -27,7 +25,6 @@ globals().update(
 )
 
 
-ADMIN = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
 
 
 @pytest.fixture

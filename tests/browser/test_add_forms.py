@@ -1,6 +1,6 @@
 """The Classic UI add forms of every type render with their fieldsets."""
 
-from conftest import ADMIN
+from accounts import ADMIN
 
 import pytest
 

@@ -1,8 +1,8 @@
 """The default views of the five content types, over real HTTP."""
 
+from accounts import ADMIN
 from collective.migrationnetwork.vocabularies.fixed import FIXED
 from collective.migrationnetwork.workflows import make_public
-from conftest import ADMIN
 from lxml import html as lxml_html
 from plone import api
 from plone.app.textfield.value import RichTextValue

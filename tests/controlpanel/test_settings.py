@@ -1,6 +1,6 @@
 """The add-on's settings, in the Classic UI control panel and through REST."""
 
-from conftest import ADMIN
+from accounts import ADMIN
 
 import pytest
 

@@ -1,6 +1,6 @@
 """The content types through the REST API: create, read, refuse bad input."""
 
-from conftest import ADMIN
+from accounts import ADMIN
 
 import pytest
 
