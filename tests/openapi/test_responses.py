@@ -1,6 +1,6 @@
 """Live answers of the server validate against the document's schemas."""
 
-from conftest import ADMIN
+from accounts import ADMIN
 
 import pytest
 
