@@ -133,7 +133,7 @@ def test_every_property_of_restapi_types_is_in_the_document(
 ):
     """plone.restapi's own JSON schema of the type (``@types``) names no
     field that the document lacks."""
-    from conftest import ADMIN
+    from accounts import ADMIN
 
     types = http(auth=ADMIN, json=True).get(f"/@types/{portal_type}").json()
     properties = document["components"]["schemas"][f"{portal_type}Create"]
