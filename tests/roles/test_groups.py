@@ -84,17 +84,23 @@ def test_secretariat_and_newsletter_editors_hold_their_roles(portal):
     )
 
 
+# Group titles are in the site's default language (Greek here, once the
+# catalogue has the prefixes): "Editors: <title>", "Coordinators: <title>".
 @pytest.mark.parametrize(
-    ("key", "prefix"), [("athens", "Editors: "), ("cities", "Coordinators: ")]
+    ("key", "prefixes"),
+    [
+        ("athens", ("Editors: ", "Συντάκτες: ")),
+        ("cities", ("Coordinators: ", "Συντονιστές: ")),
+    ],
 )
-def test_group_created_with_readable_title(sample, key, prefix):
+def test_group_created_with_readable_title(sample, key, prefixes):
     obj = sample[key]
     gid = (
         editors_group_id(obj)
         if obj.portal_type == "Organisation"
         else coordinators_group_id(obj)
     )
-    assert title_of(gid) == prefix + obj.Title()
+    assert title_of(gid) in {prefix + obj.Title() for prefix in prefixes}
 
 
 @pytest.mark.parametrize("key", ["athens", "cities"])
@@ -144,7 +150,7 @@ def test_registered_translation_shares_the_group(portal, sample):
     assert group(own) is None
     assert members(shared) == {"greek", "english"}
     # The group keeps the title of the site's default language.
-    assert title_of(shared) == "Editors: Municipality of Athens"
+    assert title_of(shared).endswith(": Municipality of Athens")
     for userid in ("greek", "english"):
         for obj in (athens, english):
             assert set(EDITOR_ROLES) <= set(
@@ -215,7 +221,7 @@ def test_sync_groups_is_idempotent_and_complete(portal, sample):
 
     sync_groups(portal)
 
-    assert title_of(athens_gid) == "Editors: Municipality of Athens"
+    assert title_of(athens_gid).endswith(": Municipality of Athens")
     assert group("organisation-editors-gone") is None
     assert "Reviewer" in group(SECRETARIAT_GROUP).getRoles()
     expected = {

@@ -1,12 +1,15 @@
 """The team page and the @team service, over HTTP, as the people who use
 them (and those who may not)."""
 
+from collective.migrationnetwork import _
 from plone import api
 from roles.helpers import PASSWORD
 from roles.helpers import dead_mailhost
 from roles.helpers import make_people
 from roles.helpers import mock_mailhost
+from zope.i18n import translate
 
+import html
 import pytest
 import re
 import transaction
@@ -119,31 +122,59 @@ def test_page_adds_creates_and_removes(site, http):
     assert "member" not in current_editors()
 
 
+def shown(msgid, default, **mapping):
+    """A message as the page shows it: in the language of /el."""
+    message = _(msgid, default=default, mapping=mapping)
+    return translate(message, target_language="el")
+
+
 @pytest.mark.parametrize(
-    ("data", "field_text"),
+    ("data", "message"),
     [
-        ({"form.action": "add", "user": "nobody"}, "nobody"),
-        ({"form.action": "add", "user": "bad@@example"}, "not a valid e-mail"),
-        ({"form.action": "add", "user": ""}, "Enter a user name"),
+        (
+            {"form.action": "add", "user": "nobody"},
+            (
+                "error_team_user_unknown",
+                "There is no account '${query}'. To invite a new person, "
+                "create an account for them.",
+                {"query": "nobody"},
+            ),
+        ),
+        (
+            {"form.action": "add", "user": "bad@@example"},
+            ("error_team_email_invalid", "This is not a valid e-mail address.", {}),
+        ),
+        (
+            {"form.action": "add", "user": ""},
+            ("error_team_user_missing", "Enter a user name or an e-mail.", {}),
+        ),
         (
             {"form.action": "create", "fullname": "X", "email": "not-an-email"},
-            "not a valid e-mail",
+            ("error_team_email_invalid", "This is not a valid e-mail address.", {}),
         ),
         (
             {"form.action": "create", "fullname": "", "email": "x@example.org"},
-            "Enter the full name",
+            ("error_team_fullname_missing", "Enter the full name.", {}),
         ),
-        ({"form.action": "remove", "user": "member"}, "is not an editor"),
+        (
+            {"form.action": "remove", "user": "member"},
+            (
+                "error_team_not_editor",
+                "${user} is not an editor of this organisation.",
+                {"user": "member"},
+            ),
+        ),
     ],
 )
-def test_page_bad_input_is_a_form_error(site, http, data, field_text):
+def test_page_bad_input_is_a_form_error(site, http, data, message):
     session = browser(http, "coordinator-cities")
     response = session.post(
         f"{ATHENS}/@@team", data={**data, "_authenticator": token(session)}
     )
     assert response.status_code == 400
     assert "invalid-feedback" in response.text or "alert-danger" in response.text
-    assert field_text in response.text
+    msgid, default, mapping = message
+    assert shown(msgid, default, **mapping) in html.unescape(response.text)
     assert current_editors() == ["editor-athens"]
 
 
@@ -170,9 +201,15 @@ def test_page_failed_mail_keeps_the_account(site, http):
         },
     )
     assert response.status_code == 200
-    assert "could not be sent" in response.text
+    (userid,) = [u for u in current_editors() if u != "editor-athens"]
+    failed = shown(
+        "msg_account_mail_failed",
+        "The account ${user} was created, but the e-mail could not be sent. "
+        "Ask them to use 'Forgot your password?' on the login form.",
+        user=userid,
+    )
+    assert failed in html.unescape(response.text)
     assert "kostas@example.org" in response.text
-    assert len(current_editors()) == 2
 
 
 # REST
