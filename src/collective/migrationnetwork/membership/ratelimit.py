@@ -10,6 +10,7 @@ worth of applications.
 """
 
 from BTrees.OOBTree import OOBTree
+from collective.migrationnetwork import _
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -27,6 +28,12 @@ ANNOTATION_KEY = "collective.migrationnetwork.membership.ratelimit"
 # seconds.
 LIMIT = 3
 WINDOW = 3600
+
+RATE_LIMITED = _(
+    "error_join_rate_limited",
+    default="We have received several applications from you in "
+    "the last hour. Please try again later.",
+)
 
 
 class RateLimited(Exception):

@@ -3,6 +3,7 @@ page."""
 
 from collective.migrationnetwork import _
 from collective.migrationnetwork.membership.join import submit_application
+from collective.migrationnetwork.membership.ratelimit import RATE_LIMITED
 from collective.migrationnetwork.membership.ratelimit import RateLimited
 from collective.migrationnetwork.membership.schema import HONEYPOT
 from collective.migrationnetwork.membership.schema import ApplicationError
@@ -14,9 +15,11 @@ from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import form
+from z3c.form.interfaces import ActionExecutionError
 from z3c.form.interfaces import IErrorViewSnippet
 from zExceptions import NotFound
 from zope.component import getMultiAdapter
+from zope.interface import Invalid
 
 
 THANKS_VIEW = "join-network-thanks"
@@ -86,14 +89,11 @@ class JoinNetworkForm(AutoExtensibleForm, form.Form):
         except ApplicationInvalid as error:
             self.show_errors(error.errors)
             return
-        except RateLimited:
+        except RateLimited as error:
             self.request.response.setStatus(429)
-            self.status = _(
-                "error_join_rate_limited",
-                default="We have received several applications from you in "
-                "the last hour. Please try again later.",
-            )
-            return
+            self.request.response.setHeader("Retry-After", str(error.retry_after))
+            # A form-level error, shown above the form.
+            raise ActionExecutionError(Invalid(RATE_LIMITED)) from error
         self.request.response.redirect(f"{self.context.absolute_url()}/@@{THANKS_VIEW}")
 
 

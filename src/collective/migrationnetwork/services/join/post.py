@@ -9,6 +9,7 @@ Answers 201 with the Organisation's URL, 400 naming every field in error,
 
 from collective.migrationnetwork import _
 from collective.migrationnetwork.membership.join import submit_application
+from collective.migrationnetwork.membership.ratelimit import RATE_LIMITED
 from collective.migrationnetwork.membership.ratelimit import RateLimited
 from collective.migrationnetwork.membership.schema import HONEYPOT
 from collective.migrationnetwork.membership.validation import ApplicationInvalid
@@ -61,16 +62,11 @@ class JoinNetworkPost(Service):
             return self._answer(400, error_answer(error.errors, self.request))
         except RateLimited as error:
             self.request.response.setHeader("Retry-After", str(error.retry_after))
-            message = _(
-                "error_join_rate_limited",
-                default="We have received several applications from you in "
-                "the last hour. Please try again later.",
-            )
             return self._answer(
                 429,
                 {
                     "type": "TooManyRequests",
-                    "message": translate(message, context=self.request),
+                    "message": translate(RATE_LIMITED, context=self.request),
                     "retry_after": error.retry_after,
                 },
             )
