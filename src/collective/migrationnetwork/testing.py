@@ -5,6 +5,7 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
+from plone.supermodel.model import finalizeSchemas
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
 import collective.migrationnetwork
@@ -23,6 +24,10 @@ class Layer(PloneSandboxLayer):
         # plone.autoinclude is off in the test layers: load our ZCML, which
         # includes what it depends on.
         self.loadZCML(package=collective.migrationnetwork)
+        # Schemas imported before the ZCML was loaded (e.g. by a test module
+        # at collection) keep their directives (language independence, ...)
+        # unapplied until finalised.
+        finalizeSchemas()
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "collective.migrationnetwork:default")
