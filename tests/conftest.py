@@ -25,8 +25,6 @@ globals().update(
 )
 
 
-
-
 @pytest.fixture
 def http(functional):
     """Open HTTP sessions on the functional test site.
