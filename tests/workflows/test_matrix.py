@@ -1,0 +1,100 @@
+"""Every cell of the permission matrix (tests/workflows/matrix.py) as a
+test: for each type, state, principal and permission or transition, whether
+the principal may, on an object in that state, as the workflow definitions,
+the rolemap and the add-on's local-role adapters make it."""
+
+from AccessControl import getSecurityManager
+from AccessControl.SpecialUsers import nobody
+from pathlib import Path
+from plone import api
+from workflows.matrix import MATRIX
+from workflows.matrix import PERMISSIONS
+from workflows.matrix import cells
+
+import importlib.util
+import pytest
+
+
+ROOT = Path(__file__).parents[2]
+
+
+def cell_id(cell):
+    portal_type, state, principal, kind, name, expected = cell
+    verdict = "yes" if expected else "no"
+    if kind == "transition":
+        name = f"do:{name}"
+    return f"{portal_type}-{state}-{principal}-{name}-{verdict}"
+
+
+def actual(portal, site, cell):
+    portal_type, state, principal, kind, name, _expected = cell
+    obj = portal.unrestrictedTraverse(site["objects"][portal_type, state])
+    userid = site["users"][principal]
+    if userid is None:
+        adopted = api.env.adopt_user(user=nobody)
+    else:
+        adopted = api.env.adopt_user(username=userid)
+    with adopted:
+        if kind == "permission":
+            return bool(getSecurityManager().checkPermission(PERMISSIONS[name], obj))
+        workflow = api.portal.get_tool("portal_workflow")
+        return name in {t["id"] for t in workflow.getTransitionsFor(obj)}
+
+
+CELLS = list(cells())
+
+
+class TestMatrix:
+    """In a class, so that the layer (class-scoped fixture) is set up once
+    for all the cells, not once per test."""
+
+    @pytest.mark.parametrize("cell", CELLS, ids=[cell_id(c) for c in CELLS])
+    def test_cell(self, matrix, cell):
+        site = matrix["matrix"]
+        portal_type, state, principal, kind, name, expected = cell
+        verb = {True: "may", False: "may not"}
+        assert actual(matrix["portal"], site, cell) == expected, (
+            f"{principal} {verb[not expected]} {kind} {name!r} on a "
+            f"{portal_type} in {state!r}; the matrix says they {verb[expected]}"
+        )
+
+
+@pytest.mark.parametrize("portal_type", MATRIX)
+def test_matrix_covers_the_workflow(matrix, portal_type):
+    """Every state, transition and permission the workflow manages is in
+    the table, and nothing else: a change to a definition needs a change to
+    the table (and so to docs/permissions.md)."""
+    spec = MATRIX[portal_type]
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    assert workflow_tool.getChainForPortalType(portal_type) == (spec["workflow"],)
+    workflow = workflow_tool[spec["workflow"]]
+    assert sorted(spec["states"]) == sorted(workflow.states.objectIds())
+    assert sorted(spec["transitions"]) == sorted(workflow.transitions.objectIds())
+    columns = {PERMISSIONS[name] for name in spec["permissions"]}
+    assert set(workflow.permissions) <= columns
+    for state, rows in spec["states"].items():
+        assert sorted(rows) == sorted(spec["principals"]), state
+        for principal, (permissions, transitions) in rows.items():
+            assert set(permissions.split()) <= set(spec["permissions"]), principal
+            assert set(transitions.split()) <= set(
+                workflow.states[state].transitions
+            ), (state, principal)
+
+
+def load_script():
+    path = ROOT / "scripts" / "render_permissions.py"
+    spec = importlib.util.spec_from_file_location("render_permissions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_docs_are_the_rendered_matrix():
+    """docs/permissions.md is what scripts/render_permissions.py makes of
+    the table: run the script after changing the table."""
+    script = load_script()
+    committed = (ROOT / "docs" / "permissions.md").read_text(encoding="utf-8")
+    assert committed == script.render(), (
+        "docs/permissions.md is out of date: run "
+        ".venv/bin/python scripts/render_permissions.py"
+    )
