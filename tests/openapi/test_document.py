@@ -233,3 +233,36 @@ def test_rows_of_a_data_grid_are_objects_of_the_row_schema(document):
     assert array["type"] == "array"
     assert set(array["items"]["properties"]) == {"name", "value", "unit"}
     assert array["items"]["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/{lang}/@network-search",
+        "/{lang}/network-search.rss",
+        "/{lang}/network-search.ics",
+        "/{lang}/network-search.csv",
+    ],
+)
+def test_search_parameters_are_those_the_parser_takes(document, path):
+    from collective.migrationnetwork.search.facets import FACETS
+    from collective.migrationnetwork.search.params import CONTROLS
+
+    operation = document["paths"][path]["get"]
+    names = {
+        (resolve(document, p["$ref"]) if "$ref" in p else p)["name"]
+        for p in operation["parameters"]
+    }
+    assert names == set(CONTROLS) | set(FACETS)
+
+
+@pytest.mark.parametrize(
+    ("extension", "media_type"),
+    [("rss", "application/rss+xml"), ("ics", "text/calendar"), ("csv", "text/csv")],
+)
+def test_feeds_are_described_with_their_media_type(document, extension, media_type):
+    operation = document["paths"][f"/{{lang}}/network-search.{extension}"]["get"]
+    assert media_type in operation["responses"]["200"]["content"]
+    assert operation["responses"]["400"] == {
+        "$ref": "#/components/responses/BadRequest"
+    }

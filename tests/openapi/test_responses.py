@@ -170,3 +170,16 @@ def test_bodies_the_server_refuses_are_invalid(
     assert schema_errors(body, "PracticeCreate")
     response = http(auth=ADMIN, json=True).post("/el/organisations/athens", json=body)
     assert response.status_code == 400
+
+
+def test_team_answers_validate(http, rich_content, validate):
+    admin = http(auth=ADMIN, json=True)
+    listed = admin.get("/el/organisations/athens/@team")
+    assert listed.status_code == 200, listed.text
+    validate(listed.json(), "Team")
+    refused = admin.post("/el/organisations/athens/@team", json={"user": "nobody"})
+    assert refused.status_code == 400
+    validate(refused.json(), "FieldErrors")
+    missing = admin.delete("/el/organisations/athens/@team/nobody")
+    assert missing.status_code == 404
+    validate(missing.json(), "FieldErrors")

@@ -136,7 +136,7 @@ COMMON_SCHEMAS = {
         "type": "object",
         "description": "A refused form: every field in error with its message.",
         "properties": {
-            "type": {"const": "BadRequest"},
+            "type": {"type": "string", "examples": ["BadRequest"]},
             "message": {"type": "string", "minLength": 1},
             "errors": {
                 "type": "array",
@@ -165,6 +165,11 @@ COMMON_RESPONSES = {
         "Not logged in, or not allowed to do this.", "PloneError"
     ),
     "NotFound": error_response("No such item or service here.", "PloneError"),
+    "FieldErrors": error_response(
+        "A field is missing or wrong (every one is named), or the body is "
+        "not a JSON object.",
+        "FieldErrors",
+    ),
 }
 
 SECURITY_SCHEMES = {

@@ -26,6 +26,8 @@ from collective.migrationnetwork.services.openapi.fields import VOCABULARY_PREFI
 from collective.migrationnetwork.services.openapi.fields import ref
 from collective.migrationnetwork.services.openapi.fields import vocabulary_tokens
 from collective.migrationnetwork.services.openapi.search import SEARCH_SCHEMAS
+from collective.migrationnetwork.services.openapi.search import feed_paths
+from collective.migrationnetwork.services.openapi.search import ref_parameter
 from collective.migrationnetwork.services.openapi.search import search_operation
 from collective.migrationnetwork.services.openapi.search import search_parameters
 from importlib.metadata import PackageNotFoundError
@@ -45,6 +47,8 @@ described here.
 Send `Accept: application/json` (feeds: their own media type). Anonymous
 clients see what an anonymous visitor sees: published content, no contact
 persons. Bad input is answered 4xx with a JSON body naming the problem.
+In the query of the search and its feeds, a parameter with an empty value
+counts as absent (as HTML forms send them), and repeated values count once.
 """
 
 
@@ -74,10 +78,6 @@ def path_parameter(name, description):
         "description": description,
         "schema": {"type": "string", "pattern": "^[A-Za-z0-9._-]+$"},
     }
-
-
-def ref_parameter(name):
-    return {"$ref": f"#/components/parameters/{name}"}
 
 
 def operation_ids(operations, suffix):
@@ -111,10 +111,13 @@ def service_paths(context):
         "parameters": [ref_parameter("lang")],
         "get": search_operation(search_refs),
     }
-    paths["/{lang}/@join-network"] = {
-        "parameters": [ref_parameter("lang")],
-        "post": {**endpoints.JOIN_OPERATION, "operationId": "joinNetwork"},
-    }
+    paths.update(feed_paths())
+    if endpoints.IJoinApplication is not None:
+        paths["/{lang}/@join-network"] = {
+            "parameters": [ref_parameter("lang")],
+            "post": {**endpoints.JOIN_OPERATION, "operationId": "joinNetwork"},
+        }
+    paths.update(endpoints.team_paths(ref_parameter("lang")))
     return paths
 
 
@@ -231,6 +234,34 @@ def content_paths():
     return paths
 
 
+METHODS = ("get", "post", "patch", "put", "delete")
+
+
+def with_not_found(paths):
+    """Operations below a path parameter may find nothing there: 404 (a
+    feed, being a page, answers Plone's HTML page then)."""
+    for path, item in paths.items():
+        if "{" not in path:
+            continue
+        for method in METHODS:
+            operation = item.get(method)
+            if operation is None or "404" in operation["responses"]:
+                continue
+            if ".rss" in path or ".ics" in path or ".csv" in path:
+                answer = {
+                    "description": "No such language root: Plone's page, or "
+                    "its JSON for clients that do not accept HTML.",
+                    "content": {
+                        "text/html": {"schema": {"type": "string"}},
+                        "application/json": {"schema": {"type": "object"}},
+                    },
+                }
+            else:
+                answer = {"$ref": "#/components/responses/NotFound"}
+            operation["responses"]["404"] = answer
+    return paths
+
+
 def refs(node):
     """Every ``$ref`` in ``node``."""
     if isinstance(node, dict):
@@ -248,14 +279,23 @@ def token_schemas(document, context):
     document refers to, listed once."""
     prefix = f"#/components/schemas/{VOCABULARY_PREFIX_SCHEMA}"
     names = sorted({r[len(prefix) :] for r in refs(document) if r.startswith(prefix)})
+    # A vocabulary may depend on the language root (the networks one may
+    # apply to): the tokens of every root.
+    portal = api.portal.get()
+    contexts = [context] + [root for _code, root in language_roots(portal)]
     schemas = {}
     for name in names:
         schema = {
             "type": "string",
-            "description": f"A token of @vocabularies/{name}.",
+            "description": f"A token of @vocabularies/{name} (on the language "
+            "root, for a vocabulary whose terms differ by language).",
             "x-vocabulary": name,
         }
-        tokens = vocabulary_tokens(name, context)
+        tokens = []
+        for each in contexts:
+            for token in vocabulary_tokens(name, each) or ():
+                if token not in tokens:
+                    tokens.append(token)
         if tokens:
             schema["enum"] = tokens
         schemas[VOCABULARY_PREFIX_SCHEMA + name] = schema
@@ -272,6 +312,7 @@ def openapi_document(context):
             **SEARCH_SCHEMAS,
             **endpoints.stats_schemas(),
             **endpoints.REVIEW_QUEUE_SCHEMAS,
+            **endpoints.TEAM_SCHEMAS,
             **endpoints.join_schemas(context),
             **content_schemas(context, CONTENT_TYPES),
         },
@@ -295,11 +336,11 @@ def openapi_document(context):
             {"name": "search", "description": "Search and feeds."},
             {"name": "statistics"},
             {"name": "review"},
-            {"name": "membership"},
+            {"name": "membership", "description": "Applications and teams."},
             {"name": "content", "description": "The add-on's content types."},
             {"name": "meta"},
         ],
-        "paths": {**service_paths(context), **content_paths()},
+        "paths": with_not_found({**service_paths(context), **content_paths()}),
         "components": components,
     }
     components["schemas"].update(token_schemas(document, context))

@@ -1,7 +1,7 @@
 """The operations of the add-on's services other than the search:
-``@network-stats``, ``@openapi``, ``@review-queue``, ``@join-network``."""
+``@network-stats``, ``@openapi``, ``@review-queue``, ``@join-network``,
+``@team``."""
 
-from collective.migrationnetwork.membership.schema import IJoinApplication
 from collective.migrationnetwork.services.openapi.components import AUTHENTICATED
 from collective.migrationnetwork.services.openapi.components import COUNT
 from collective.migrationnetwork.services.openapi.components import OPTIONAL_TEXT
@@ -14,6 +14,12 @@ from collective.migrationnetwork.services.openapi.fields import field_schema
 from collective.migrationnetwork.services.openapi.fields import ref
 from collective.migrationnetwork.stats import GROUPS
 from zope.schema import getFieldsInOrder
+
+
+try:
+    from collective.migrationnetwork.membership.schema import IJoinApplication
+except ImportError:  # pragma: no cover - described once the package has it
+    IJoinApplication = None
 
 
 def json_answer(description, schema):
@@ -205,6 +211,8 @@ REVIEW_QUEUE_OPERATION = {
 
 
 def join_schemas(context):
+    if IJoinApplication is None:
+        return {}
     properties = {}
     required = []
     for name, field in getFieldsInOrder(IJoinApplication):
@@ -213,10 +221,16 @@ def join_schemas(context):
         )
         if field.required:
             required.append(name)
+    # Constraints that the schema states as functions.
+    properties["consent"] = {**properties["consent"], "const": True}
+    properties["website"] = {
+        **properties["website"],
+        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+    }
     properties["homepage"] = {
         "type": "string",
-        "maxLength": 0,
-        "description": "Leave empty: a trap for robots.",
+        "description": "Leave it out: a trap for robots. An application that "
+        "fills it in is acknowledged like any other, and dropped.",
     }
     return {
         "JoinApplication": {
@@ -272,3 +286,133 @@ JOIN_OPERATION = {
         ),
     },
 }
+
+
+# --- @team ----------------------------------------------------------------
+
+EDITOR = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string"},
+        "fullname": {"type": "string"},
+        "email": {"type": "string"},
+        "mail_sent": {
+            "type": "boolean",
+            "description": "For a new account: whether the mail inviting the "
+            "person to set a password went out.",
+        },
+    },
+    "required": ["id", "fullname", "email"],
+}
+
+TEAM_SCHEMAS = {
+    "Editor": EDITOR,
+    "Team": closed(
+        {
+            "@id": URI,
+            "items": {"type": "array", "items": ref("Editor")},
+            "items_total": COUNT,
+        },
+        required=("@id", "items", "items_total"),
+    ),
+    "TeamAddition": {
+        "description": "An existing account (user name or e-mail), or a new "
+        "one (e-mail and full name).",
+        "anyOf": [
+            {
+                "type": "object",
+                "properties": {"user": {"type": "string", "minLength": 1}},
+                "required": ["user"],
+            },
+            {
+                "type": "object",
+                "properties": {
+                    "email": {"type": "string", "format": "email"},
+                    "fullname": {"type": "string", "minLength": 1},
+                },
+                "required": ["email", "fullname"],
+            },
+        ],
+    },
+}
+
+FIELD_ERRORS = {"$ref": "#/components/responses/FieldErrors"}
+
+
+def team_paths(lang):
+    organisation = {
+        "name": "organisation",
+        "in": "path",
+        "required": True,
+        "description": "The id of an organisation.",
+        "schema": {"type": "string", "pattern": "^[A-Za-z0-9._-]+$"},
+    }
+    base = "/{lang}/organisations/{organisation}/@team"
+    common = {
+        "tags": ["membership"],
+        "security": AUTHENTICATED,
+    }
+    denied = {"$ref": "#/components/responses/Unauthorized"}
+    return {
+        base: {
+            "parameters": [lang, organisation],
+            "get": {
+                **common,
+                "operationId": "getTeam",
+                "summary": "The organisation's editors",
+                "description": "For those who manage the team (the "
+                "coordinators of its networks, the secretariat).",
+                "responses": {
+                    "200": json_answer("The editors.", ref("Team")),
+                    "401": denied,
+                },
+            },
+            "post": {
+                **common,
+                "operationId": "addTeamEditor",
+                "summary": "Add an editor",
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": ref("TeamAddition")}},
+                },
+                "responses": {
+                    "201": json_answer("The editor added.", ref("Editor")),
+                    "400": FIELD_ERRORS,
+                    "401": denied,
+                },
+            },
+        },
+        f"{base}/{{user}}": {
+            "parameters": [
+                lang,
+                organisation,
+                {
+                    "name": "user",
+                    "in": "path",
+                    "required": True,
+                    "description": "The user id of an editor.",
+                    "schema": {"type": "string"},
+                },
+            ],
+            "delete": {
+                **common,
+                "operationId": "removeTeamEditor",
+                "summary": "Remove an editor",
+                "responses": {
+                    "204": {"description": "Removed."},
+                    "401": denied,
+                    "404": {
+                        "description": "No such organisation, or the account "
+                        "is not an editor of it.",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "anyOf": [ref("FieldErrors"), ref("PloneError")]
+                                }
+                            }
+                        },
+                    },
+                },
+            },
+        },
+    }

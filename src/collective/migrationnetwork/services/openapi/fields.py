@@ -21,6 +21,7 @@ from zope.schema.interfaces import IURI
 from zope.schema.interfaces import IAbstractSet
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IBytes
+from zope.schema.interfaces import IBytesLine
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IDate
@@ -31,6 +32,7 @@ from zope.schema.interfaces import IFloat
 from zope.schema.interfaces import IInt
 from zope.schema.interfaces import IObject
 from zope.schema.interfaces import IText
+from zope.schema.interfaces import ITextLine
 from zope.schema.interfaces import ITime
 from zope.schema.interfaces import ITimedelta
 from zope.schema.interfaces import IVocabularyFactory
@@ -40,6 +42,7 @@ from zope.schema.interfaces import IVocabularyTokenized
 REF = "#/components/schemas/"
 NULL = {"type": "null"}
 DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
+ONE_LINE = r"^[^\r\n]*$"
 
 # Vocabularies whose terms are content (or users): never enumerated.
 DYNAMIC_VOCABULARIES = frozenset(
@@ -143,6 +146,8 @@ def named_file_schema(image, mode):
 
 def text_schema(field):
     schema = {"type": "string"}
+    if ITextLine.providedBy(field) or IBytesLine.providedBy(field):
+        schema["pattern"] = ONE_LINE
     if getattr(field, "min_length", 0):
         schema["minLength"] = field.min_length
     if getattr(field, "max_length", None):

@@ -9,6 +9,7 @@ shows up here by itself; a test compares the two.
 from collective.migrationnetwork.search import params as search_params
 from collective.migrationnetwork.search.facets import FACETS
 from collective.migrationnetwork.search.facets import VOCABULARY_PREFIX
+from collective.migrationnetwork.services.feeds.search import EXPORT_LIMIT
 from collective.migrationnetwork.services.openapi.components import COUNT
 from collective.migrationnetwork.services.openapi.components import OPTIONAL_TEXT
 from collective.migrationnetwork.services.openapi.components import URI
@@ -22,8 +23,8 @@ DATE_TIME = {"type": "string", "format": "date-time"}
 ISO_DATE = {
     "type": "string",
     "format": "date",
-    "description": "An ISO 8601 date; a date and time (2026-05-01T10:00) is "
-    "accepted too.",
+    "description": "An ISO 8601 date before the year 4000; a date and time "
+    "(2026-05-01T10:00) is accepted too.",
 }
 
 
@@ -42,7 +43,7 @@ def repeated(name, items, description):
     """A repeatable parameter: ``?name=a&name=b``."""
     return query(
         name,
-        {"type": "array", "items": items, "uniqueItems": True},
+        {"type": "array", "items": items},
         description,
         style="form",
         explode=True,
@@ -130,7 +131,6 @@ def control_parameters():
             {
                 "type": "array",
                 "items": {"enum": list(FACETS)},
-                "uniqueItems": True,
             },
             "Facets to count, comma-separated (e.g. facets=thematic_areas,countries).",
             style="form",
@@ -226,6 +226,10 @@ SEARCH_SCHEMAS = {
 
 
 def search_operation(parameter_refs):
+    csv = (
+        "The same search as CSV (Accept: text/csv): every row, up to "
+        f"{EXPORT_LIMIT}, unless b_start or b_size ask for a page."
+    )
     return {
         "tags": ["search"],
         "operationId": "networkSearch",
@@ -238,9 +242,84 @@ def search_operation(parameter_refs):
         "parameters": parameter_refs,
         "responses": {
             "200": {
-                "description": "The batch of results and the facet counts.",
-                "content": {"application/json": {"schema": ref("SearchResults")}},
+                "description": "The batch of results and the facet counts. " + csv,
+                "content": {
+                    "application/json": {"schema": ref("SearchResults")},
+                    "text/csv": {"schema": {"type": "string"}},
+                },
             },
             "400": {"$ref": "#/components/responses/BadRequest"},
         },
     }
+
+
+# extension: (media type, description, types it may hold, export)
+FEEDS = {
+    "rss": (
+        "application/rss+xml",
+        "RSS 2.0 of the search, newest first (default: practices, trainings "
+        "and newsletters).",
+        None,
+        False,
+    ),
+    "ics": (
+        "text/calendar",
+        "iCalendar of the trainings the search finds, by start.",
+        ("Training",),
+        True,
+    ),
+    "csv": (
+        "text/csv",
+        "CSV of the search, for spreadsheets.",
+        None,
+        True,
+    ),
+}
+
+
+def feed_parameters(extension):
+    """The search's parameters, as a feed takes them: an export allows
+    larger batches, the calendar holds trainings only."""
+    _media_type, _description, types, export = FEEDS[extension]
+    parameters = []
+    for name in search_params.CONTROLS:
+        parameter = ref_parameter(f"search.{name}")
+        if name == "b_size" and export:
+            parameter = query(
+                "b_size",
+                {"type": "integer", "minimum": 1, "maximum": EXPORT_LIMIT},
+                f"Rows of the export (default every row, up to {EXPORT_LIMIT}).",
+            )
+        elif name == "portal_type" and types:
+            parameter = repeated(
+                "portal_type", {"enum": list(types)}, "Only trainings here."
+            )
+        parameters.append(parameter)
+    parameters.extend(ref_parameter(f"search.{name}") for name in FACETS)
+    return parameters
+
+
+def feed_paths():
+    paths = {}
+    for extension, (media_type, description, _types, _export) in FEEDS.items():
+        paths[f"/{{lang}}/network-search.{extension}"] = {
+            "parameters": [ref_parameter("lang")],
+            "get": {
+                "tags": ["search"],
+                "operationId": f"networkSearchFeed{extension.capitalize()}",
+                "summary": description,
+                "parameters": feed_parameters(extension),
+                "responses": {
+                    "200": {
+                        "description": description,
+                        "content": {media_type: {"schema": {"type": "string"}}},
+                    },
+                    "400": {"$ref": "#/components/responses/BadRequest"},
+                },
+            },
+        }
+    return paths
+
+
+def ref_parameter(name):
+    return {"$ref": f"#/components/parameters/{name}"}
