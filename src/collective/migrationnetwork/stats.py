@@ -70,7 +70,6 @@ GROUPS = (
 
 REVIEW_STATE_LABEL = _("stats_review_state", default="Review state")
 BY_MONTH_LABEL = _("stats_trainings_by_month", default="Trainings by month")
-UPCOMING_LABEL = _("stats_upcoming", default="Upcoming")
 
 
 def stats_root(context):
