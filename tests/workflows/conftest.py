@@ -1,11 +1,13 @@
 """Fixtures of the workflow tests.
 
-``matrix`` is the permission-matrix layer (tests/workflows/matrix_layer.py):
-its own fixture names, so that the other tests of this folder keep the
+``matrix`` and ``matrix_functional`` are the permission-matrix layers
+(tests/workflows/matrix_layer.py), integration and over HTTP, with
+fixture names of their own, so that the other tests of this folder keep the
 ``integration`` and ``functional`` fixtures of tests/conftest.py.
 """
 
 from pytest_plone import fixtures_factory
+from workflows.matrix_layer import MATRIX_FUNCTIONAL_TESTING
 from workflows.matrix_layer import MATRIX_INTEGRATION_TESTING
 
 
@@ -13,7 +15,10 @@ from workflows.matrix_layer import MATRIX_INTEGRATION_TESTING
 # that its content never shows in the other folders' tests.
 globals().update(
     fixtures_factory(
-        ((MATRIX_INTEGRATION_TESTING, "matrix"),),
+        (
+            (MATRIX_INTEGRATION_TESTING, "matrix"),
+            (MATRIX_FUNCTIONAL_TESTING, "matrix_functional"),
+        ),
         keep_session=False,
     )
 )

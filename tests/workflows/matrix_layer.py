@@ -12,8 +12,10 @@ from collective.migrationnetwork.roles.groups import coordinators_group_id
 from collective.migrationnetwork.roles.groups import editors_group_id
 from collective.migrationnetwork.testing import FIXTURE
 from plone import api
+from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -230,4 +232,9 @@ MATRIX_FIXTURE = MatrixLayer()
 MATRIX_INTEGRATION_TESTING = IntegrationTesting(
     bases=(MATRIX_FIXTURE,),
     name="CollectiveMigrationnetworkMatrixLayer:IntegrationTesting",
+)
+
+MATRIX_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(MATRIX_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="CollectiveMigrationnetworkMatrixLayer:FunctionalTesting",
 )
