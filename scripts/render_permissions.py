@@ -35,8 +35,7 @@ definition (`profiles/default/workflows/`), the table and this page together:
 test fails while it is out of date.
 
 Transitions are in **bold**: a principal may run a transition when the
-workflow offers it to them (`portal_workflow.getTransitionsFor`). Manager
-holds everything Site Administrator holds.
+workflow offers it to them (`portal_workflow.getTransitionsFor`).
 """
 
 

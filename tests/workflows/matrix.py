@@ -71,6 +71,7 @@ PRINCIPALS = {
         "a member of the network-secretariat group",
     ),
     "site_admin": ("Site Administrator", "the global role Site Administrator"),
+    "manager": ("Manager", "the global role Manager"),
 }
 
 ORGANISATION_PRINCIPALS = (
@@ -87,6 +88,7 @@ ORGANISATION_PRINCIPALS = (
     "reviewer",
     "secretariat",
     "site_admin",
+    "manager",
 )
 NEWSLETTER_PRINCIPALS = (
     "anonymous",
@@ -100,6 +102,7 @@ NEWSLETTER_PRINCIPALS = (
     "reviewer",
     "secretariat",
     "site_admin",
+    "manager",
 )
 NETWORK_PRINCIPALS = (
     "anonymous",
@@ -113,6 +116,7 @@ NETWORK_PRINCIPALS = (
     "reviewer",
     "secretariat",
     "site_admin",
+    "manager",
 )
 
 # Where each type's Owner, Editor, Contributor and Reader hold their local
@@ -151,6 +155,7 @@ REVIEW_STATES = {
         "reviewer": NOTHING,
         "secretariat": NOTHING,
         "site_admin": (REVIEW_ALL, "submit"),
+        "manager": (REVIEW_ALL, "submit"),
     },
     "pending_coordinator": {
         "anonymous": NOTHING,
@@ -178,6 +183,7 @@ REVIEW_STATES = {
             "endorse publish request_changes",
         ),
         "site_admin": (REVIEW_ALL, "retract endorse publish request_changes"),
+        "manager": (REVIEW_ALL, "retract endorse publish request_changes"),
     },
     "pending_network": {
         "anonymous": NOTHING,
@@ -194,6 +200,7 @@ REVIEW_STATES = {
         "reviewer": ("view access list modify review", "publish request_changes"),
         "secretariat": ("view access list modify review", "publish request_changes"),
         "site_admin": (REVIEW_ALL, "retract publish request_changes"),
+        "manager": (REVIEW_ALL, "retract publish request_changes"),
     },
     "published": {
         "anonymous": PUBLIC,
@@ -216,6 +223,7 @@ REVIEW_STATES = {
             "unpublish archive",
         ),
         "site_admin": (REVIEW_ALL, "unpublish archive"),
+        "manager": (REVIEW_ALL, "unpublish archive"),
     },
     "archived": {
         "anonymous": PUBLIC,
@@ -231,6 +239,7 @@ REVIEW_STATES = {
         "reviewer": ("view access list review", "restore"),
         "secretariat": ("view access list review", "restore"),
         "site_admin": (REVIEW_ALL, "restore"),
+        "manager": (REVIEW_ALL, "restore"),
     },
 }
 
@@ -295,6 +304,7 @@ ORGANISATION_STATES = {
             "approve decline",
         ),
         "site_admin": (ORG_ALL, "approve decline"),
+        "manager": (ORG_ALL, "approve decline"),
     },
     # A member: the team keeps its profile and adds practices and trainings.
     "active": {
@@ -334,6 +344,7 @@ ORGANISATION_STATES = {
             "deactivate",
         ),
         "site_admin": (ORG_ALL, "deactivate"),
+        "manager": (ORG_ALL, "deactivate"),
     },
     # Kept for the record: public, nothing new is added.
     "inactive": {
@@ -358,6 +369,7 @@ ORGANISATION_STATES = {
             "reactivate",
         ),
         "site_admin": (ORG_ALL, "reactivate"),
+        "manager": (ORG_ALL, "reactivate"),
     },
     # A declined application, kept for the record.
     "declined": {
@@ -374,6 +386,7 @@ ORGANISATION_STATES = {
         "reviewer": ("view access list delete manage_team contact_details", ""),
         "secretariat": ("view access list delete manage_team contact_details", ""),
         "site_admin": (ORG_ALL, ""),
+        "manager": (ORG_ALL, ""),
     },
 }
 
@@ -405,6 +418,7 @@ NEWSLETTER_STATES = {
         "reviewer": ("view access list modify delete add", ""),
         "secretariat": ("view access list modify delete add", ""),
         "site_admin": (NEWSLETTER_ALL, "submit"),
+        "manager": (NEWSLETTER_ALL, "submit"),
     },
     "pending": {
         "anonymous": NOTHING,
@@ -418,6 +432,7 @@ NEWSLETTER_STATES = {
         "reviewer": ("view access list modify review", "approve request_changes"),
         "secretariat": ("view access list modify review", "approve request_changes"),
         "site_admin": (NEWSLETTER_ALL, "retract approve request_changes"),
+        "manager": (NEWSLETTER_ALL, "retract approve request_changes"),
     },
     "approved": {
         "anonymous": NOTHING,
@@ -434,6 +449,7 @@ NEWSLETTER_STATES = {
             "send request_changes",
         ),
         "site_admin": (NEWSLETTER_ALL, "send request_changes"),
+        "manager": (NEWSLETTER_ALL, "send request_changes"),
     },
     # Sent: public in the archive, and immutable.
     "sent": {
@@ -448,6 +464,7 @@ NEWSLETTER_STATES = {
         "reviewer": PUBLIC,
         "secretariat": PUBLIC,
         "site_admin": (NEWSLETTER_ALL, ""),
+        "manager": (NEWSLETTER_ALL, ""),
     },
 }
 
@@ -476,6 +493,7 @@ NETWORK_STATES = {
         "reviewer": ("view access list modify delete review", "publish"),
         "secretariat": ("view access list modify delete review", "publish"),
         "site_admin": (NETWORK_ALL, "publish"),
+        "manager": (NETWORK_ALL, "publish"),
     },
     "published": {
         "anonymous": PUBLIC,
@@ -489,6 +507,7 @@ NETWORK_STATES = {
         "reviewer": ("view access list modify review", "retract"),
         "secretariat": ("view access list modify review", "retract"),
         "site_admin": (NETWORK_ALL, "retract"),
+        "manager": (NETWORK_ALL, "retract"),
     },
 }
 

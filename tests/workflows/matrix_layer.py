@@ -88,6 +88,7 @@ PRINCIPALS = (
     "reviewer",
     "secretariat",
     "site_admin",
+    "manager",
 )
 
 
@@ -194,6 +195,7 @@ def build_users(root, networks, objects):
 
     api.user.grant_roles(username=users["reviewer"], roles=["Reviewer"])
     api.user.grant_roles(username=users["site_admin"], roles=["Site Administrator"])
+    api.user.grant_roles(username=users["manager"], roles=["Manager"])
     return users
 
 
