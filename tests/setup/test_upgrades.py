@@ -8,6 +8,7 @@ import pytest
 
 
 PROFILE = f"{PACKAGE_NAME}:default"
+CURRENT = ("1002",)
 TYPES = ("Network", "Organisation", "Practice", "Training", "Newsletter")
 
 
@@ -50,7 +51,7 @@ def test_the_site_needs_the_upgrade(portal, site_of_1000):
         for group in portal.portal_setup.listUpgrades(PROFILE)
         for step in (group if isinstance(group, list) else [group])
     ]
-    assert [step["dest"] for step in steps] == [("1001",)]
+    assert [step["dest"] for step in steps] == [("1001",), CURRENT]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +68,7 @@ def test_the_site_needs_the_upgrade(portal, site_of_1000):
 def test_items_are_carried_over(portal, site_of_1000, key, state):
     portal.portal_setup.upgradeProfile(PROFILE)
     obj = site_of_1000[key]
-    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == CURRENT
     assert api.content.get_state(obj) == state
     (workflow,) = portal.portal_workflow.getWorkflowsFor(obj)
     assert workflow.getId() != "simple_publication_workflow"
@@ -94,6 +95,22 @@ def test_starting_an_existing_site_runs_pending_upgrades(portal, site_of_1000):
     from collective.migrationnetwork.sitesetup import upgrade
 
     assert upgrade(portal) is True
-    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == CURRENT
     assert api.content.get_state(site_of_1000["organisation"]) == "active"
     assert upgrade(portal) is False
+
+
+def test_new_indexes_are_filled_on_upgrade(portal):
+    """A site of 1001 lacking an index of the current profile gets it, filled."""
+    catalog = portal.portal_catalog
+    with api.env.adopt_roles(["Manager"]):
+        organisation = api.content.create(
+            portal["el"]["organisations"], "Organisation", id="o", title="O", kind="ngo"
+        )
+        api.content.create(organisation, "Practice", id="p", title="P")
+    catalog.delIndex("review_state_date")
+    portal.portal_setup.setLastVersionForProfile(PROFILE, "1001")
+    portal.portal_setup.upgradeProfile(PROFILE)
+    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == CURRENT
+    assert "review_state_date" in catalog.indexes()
+    assert len(catalog._catalog.getIndex("review_state_date")) >= 1

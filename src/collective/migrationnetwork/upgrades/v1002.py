@@ -1,0 +1,36 @@
+"""1001 -> 1002: newsletter subscriptions, translation status, fixes of #3.
+
+The step re-imports the profile's definitions and fills the catalogue
+indexes that did not exist before, so sites made with profile 1001 get the
+same indexes, registry records, actions and workflows as new sites.
+"""
+
+from collective.migrationnetwork import logger
+from plone import api
+
+
+PROFILE = "profile-collective.migrationnetwork:default"
+STEPS = (
+    "rolemap",
+    "typeinfo",
+    "workflow",
+    "catalog",
+    "actions",
+    "controlpanel",
+    "plone.app.registry",
+)
+
+
+def upgrade(setup_tool):
+    catalog = api.portal.get_tool("portal_catalog")
+    indexes_before = set(catalog.indexes())
+    for step in STEPS:
+        setup_tool.runImportStepFromProfile(PROFILE, step)
+    api.portal.get_tool("portal_workflow").updateRoleMappings()
+    for name in sorted(set(catalog.indexes()) - indexes_before):
+        catalog.manage_reindexIndex(ids=[name])
+        logger.info("Upgrade 1002: filled the new index %s", name)
+    # Imported here: the roles package imports content modules.
+    from collective.migrationnetwork.roles.groups import sync_groups
+
+    sync_groups(api.portal.get())
