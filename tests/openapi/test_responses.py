@@ -183,3 +183,27 @@ def test_team_answers_validate(http, rich_content, validate):
     missing = admin.delete("/el/organisations/athens/@team/nobody")
     assert missing.status_code == 404
     validate(missing.json(), "FieldErrors")
+
+
+def test_application_answers_validate(http, rich_content, validate):
+    application = {
+        "network": rich_content["cities"].UID(),
+        "title": "Municipality of Patras",
+        "kind": "municipality",
+        "country": "GR",
+        "applicant_name": "Eleni",
+        "applicant_email": "eleni@patras.example",
+        "consent": True,
+    }
+    validate(application, "JoinApplication")
+    created = http(json=True).post("/el/@join-network", json=application)
+    assert created.status_code == 201, created.text
+    validate(created.json(), "JoinAccepted")
+    url = created.json()["@id"]
+    assert http(json=True).get(f"{url}/@application").status_code == 401
+    answer = http(auth=ADMIN, json=True).get(f"{url}/@application")
+    assert answer.status_code == 200, answer.text
+    validate(answer.json(), "Application")
+    missing = http(auth=ADMIN, json=True).get("/el/organisations/athens/@application")
+    assert missing.status_code == 404
+    validate(missing.json(), "PloneError")

@@ -118,6 +118,7 @@ def service_paths(context):
             "post": {**endpoints.JOIN_OPERATION, "operationId": "joinNetwork"},
         }
     paths.update(endpoints.team_paths(ref_parameter("lang")))
+    paths.update(endpoints.application_paths(ref_parameter("lang")))
     return paths
 
 

@@ -17,9 +17,10 @@ from zope.schema import getFieldsInOrder
 
 
 try:
+    from collective.migrationnetwork.membership.application import APPLICANT_KEYS
     from collective.migrationnetwork.membership.schema import IJoinApplication
 except ImportError:  # pragma: no cover - described once the package has it
-    IJoinApplication = None
+    APPLICANT_KEYS = IJoinApplication = None
 
 
 def json_answer(description, schema):
@@ -239,6 +240,17 @@ def join_schemas(context):
             "properties": properties,
             "required": required,
         },
+        "Application": closed(
+            {
+                "@id": URI,
+                **{
+                    key: {"type": "boolean"} if key == "consent" else {}
+                    for key in APPLICANT_KEYS
+                },
+            },
+            required=("@id",),
+            description="What the applicant gave, kept on the Organisation.",
+        ),
         "JoinAccepted": closed(
             {
                 "@id": URI,
@@ -415,4 +427,43 @@ def team_paths(lang):
                 },
             },
         },
+    }
+
+
+# --- @application ---------------------------------------------------------
+
+
+def application_paths(lang):
+    if APPLICANT_KEYS is None:
+        return {}
+    return {
+        "/{lang}/organisations/{organisation}/@application": {
+            "parameters": [
+                lang,
+                {
+                    "name": "organisation",
+                    "in": "path",
+                    "required": True,
+                    "description": "The id of an organisation.",
+                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9._-]+$"},
+                },
+            ],
+            "get": {
+                "tags": ["membership"],
+                "operationId": "getApplication",
+                "summary": "The application an organisation was created from",
+                "description": "For those who decide on applications (the "
+                "coordinators of its networks, the secretariat).",
+                "security": AUTHENTICATED,
+                "responses": {
+                    "200": json_answer("The applicant's details.", ref("Application")),
+                    "401": {"$ref": "#/components/responses/Unauthorized"},
+                    "404": {
+                        "description": "No such organisation, or it was not "
+                        "created by an application.",
+                        "content": {"application/json": {"schema": ref("PloneError")}},
+                    },
+                },
+            },
+        }
     }
