@@ -58,6 +58,7 @@ OPERATIONS = {
     "getTeam": ("application/json", {POSITIVE: 30, NEGATIVE: 30}),
     "addTeamEditor": ("application/json", {POSITIVE: 30, NEGATIVE: 30}),
     "removeTeamEditor": ("application/json", {POSITIVE: 30, NEGATIVE: 30}),
+    "getApplication": ("application/json", {POSITIVE: 30, NEGATIVE: 30}),
 }
 RUNS = [
     (operation_id, mode)
