@@ -14,6 +14,7 @@ SITE_ID ?= Plone
 ADMIN_PASSWORD ?= admin
 DELETE_EXISTING ?= 0
 PYTEST_ARGS ?=
+CHROMIUM ?= /usr/bin/chromium
 
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
@@ -57,8 +58,25 @@ start: create-site ## Serve the portal at http://$(HOST):$(PORT)/$(SITE_ID)
 console: install ## Open a Python console with the Zope app (`app`)
 	$(BIN)/zconsole debug instance/etc/zope.conf
 
+.PHONY: browser
+browser: ## Install Debian's Chromium for the browser tests if it is missing (needs root or sudo, and apt-get)
+	@if [ -x "$(CHROMIUM)" ]; then \
+		exit 0; \
+	fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else sudo=none; fi; \
+	if [ "$$sudo" = none ] || ! command -v apt-get >/dev/null; then \
+		echo "make browser: $(CHROMIUM) is missing; install Debian's chromium and chromium-driver." \
+			"The browser tests are skipped without it, and fail on CI (CI=true)." >&2; \
+	else \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+		&& $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
+		|| echo "make browser: installing chromium failed; the browser tests are skipped (or fail on CI)." >&2; \
+	fi
+
 .PHONY: test
-test: install ## Run the test suite
+test: install browser ## Run the test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: test-coverage
