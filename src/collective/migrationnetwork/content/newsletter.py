@@ -36,6 +36,28 @@ class INewsletter(model.Schema):
         RELATED_WIDGET,
         **related_items_widget(["Practice", "Training", "Organisation", "News Item"]),
     )
+    section_practices = relations(
+        _("label_section_practices", default="New practices"),
+        _(
+            "help_section_practices",
+            default="Practices published since the last issue; filled by "
+            "\"Fill automatic sections\", which you may then change.",
+        ),
+    )
+    directives.widget(
+        "section_practices", RELATED_WIDGET, **related_items_widget(["Practice"])
+    )
+    section_trainings = relations(
+        _("label_section_trainings", default="Upcoming trainings"),
+        _(
+            "help_section_trainings",
+            default="Trainings still to come; filled by \"Fill automatic "
+            "sections\", which you may then change.",
+        ),
+    )
+    directives.widget(
+        "section_trainings", RELATED_WIDGET, **related_items_widget(["Training"])
+    )
     pdf = NamedBlobFile(title=_("label_pdf", default="PDF version"), required=False)
 
     model.fieldset(

@@ -21,11 +21,11 @@ class NewsletterView(ContentView):
     def introduction(self):
         return self.html("introduction")
 
-    def featured(self):
+    def featured(self, name="featured"):
         """The featured items the reader may see, in the editor's order."""
         types = api.portal.get_tool("portal_types")
         result = []
-        for obj in targets(getattr(aq_base(self.context), "featured", None) or []):
+        for obj in targets(getattr(aq_base(self.context), name, None) or []):
             if not can_view(obj):
                 continue
             item = link(obj)
@@ -34,6 +34,16 @@ class NewsletterView(ContentView):
             item["portal_type"] = obj.portal_type
             result.append(item)
         return result
+
+    def sections(self):
+        """The automatic sections (new practices, upcoming trainings)."""
+        found = []
+        for name in ("section_practices", "section_trainings"):
+            items = self.featured(name)
+            if items:
+                title = self.translate(INewsletter[name].title)
+                found.append({"name": name, "title": title, "items": items})
+        return found
 
     def pdf(self):
         """The download link of the PDF version, or None."""
@@ -46,3 +56,31 @@ class NewsletterView(ContentView):
             "filename": filename,
             "size": f"{max(1, round(pdf.getSize() / 1024))} KB",
         }
+
+    # Composing and sending (see newsletter/ and browser/newsletter/)
+
+    def can_compose(self):
+        return api.user.has_permission("Modify portal content", obj=self.context)
+
+    def can_preview(self):
+        return not api.user.is_anonymous() and (
+            self.can_compose()
+            or api.user.has_permission("Review portal content", obj=self.context)
+            or api.user.has_permission(
+                "collective.migrationnetwork: Send newsletter", obj=self.context
+            )
+        )
+
+    def report(self):
+        """The delivery report, for those who may see it (not anonymous)."""
+        from collective.migrationnetwork.services.subscribe.report import report_of
+
+        if api.user.is_anonymous():
+            return None
+        return report_of(self.context)
+
+    def can_retry(self):
+        from collective.migrationnetwork.services.subscribe.report import can_retry
+
+        report = self.report()
+        return bool(report and report["failed"] and can_retry(self.context))

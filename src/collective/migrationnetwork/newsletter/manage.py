@@ -1,0 +1,102 @@
+"""For the newsletter editors: counts, CSV export and erasure of
+subscribers.
+
+Who may: holders of "Manage subscribers" on the ``newsletters`` section of
+the current language root (the newsletter editors hold Editor there), or on
+the site (Manager, Site Administrator, the secretariat).
+"""
+
+from collective.migrationnetwork.newsletter.store import CONFIRMED
+from collective.migrationnetwork.newsletter.store import STATES
+from collective.migrationnetwork.newsletter.store import get_store
+from plone import api
+
+import csv
+import io
+
+
+MANAGE_SUBSCRIBERS = "collective.migrationnetwork: Manage subscribers"
+CSV_FIELDS = (
+    "email",
+    "language",
+    "thematic_areas",
+    "countries",
+    "state",
+    "created",
+    "confirmed_on",
+    "consent_version",
+)
+
+
+def can_manage(context):
+    if api.user.is_anonymous():
+        return False
+    if api.user.has_permission(MANAGE_SUBSCRIBERS, obj=api.portal.get()):
+        return True
+    root = api.portal.get_navigation_root(context)
+    places = [root.get("newsletters"), root]
+    portal = api.portal.get()
+    for language in portal.objectIds():
+        folder = getattr(portal[language], "get", lambda _id: None)("newsletters")
+        places.append(folder)
+    return any(
+        place is not None and api.user.has_permission(MANAGE_SUBSCRIBERS, obj=place)
+        for place in places
+    )
+
+
+def counts():
+    """Confirmed subscribers: the total, by language, by thematic area and
+    by country, and how many there are in each state."""
+    result = {
+        "confirmed": 0,
+        "by_language": {},
+        "by_thematic_area": {},
+        "by_country": {},
+        "by_state": dict.fromkeys(STATES, 0),
+    }
+    for subscriber in get_store().values():
+        result["by_state"][subscriber.state] = (
+            result["by_state"].get(subscriber.state, 0) + 1
+        )
+        if subscriber.state != CONFIRMED:
+            continue
+        result["confirmed"] += 1
+        by_language = result["by_language"]
+        by_language[subscriber.language] = by_language.get(subscriber.language, 0) + 1
+        for key, values in (
+            ("by_thematic_area", subscriber.thematic_areas or ("",)),
+            ("by_country", subscriber.countries or ("",)),
+        ):
+            for value in values:
+                # "" counts those who follow every area (or country).
+                result[key][value] = result[key].get(value, 0) + 1
+    return result
+
+
+def export_csv(state=CONFIRMED):
+    """The subscribers of ``state`` (None: all) as CSV text (UTF-8 with a
+    BOM when encoded, for spreadsheets)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_FIELDS)
+    for subscriber in get_store().values(state):
+        row = subscriber.as_dict()
+        writer.writerow(
+            [
+                row["email"],
+                row["language"],
+                " ".join(row["thematic_areas"]),
+                " ".join(row["countries"]),
+                row["state"],
+                row["created"],
+                row["confirmed_on"] or "",
+                row["consent_version"],
+            ]
+        )
+    return out.getvalue()
+
+
+def erase(email):
+    """Remove every trace of ``email`` from the store; True if there was."""
+    return get_store().remove(email)

@@ -1,0 +1,75 @@
+"""``GET /{issue}/@newsletter-report``: the delivery report of a sent
+issue; ``POST /{issue}/@newsletter-report/retry``: put its failed
+deliveries back in the queue (holders of "Send newsletter" on the
+archive the issue is in)."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from collective.migrationnetwork import _
+from collective.migrationnetwork.newsletter import sending
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+
+SEND_NEWSLETTER = "collective.migrationnetwork: Send newsletter"
+
+
+def can_retry(issue):
+    return not api.user.is_anonymous() and api.user.has_permission(
+        SEND_NEWSLETTER, obj=aq_parent(aq_inner(issue))
+    )
+
+
+def report_of(issue):
+    job = sending.get_job(issue)
+    return job.report() if job is not None else None
+
+
+class ReportGet(Service):
+    def reply(self):
+        report = report_of(self.context)
+        if report is None:
+            self.request.response.setStatus(404)
+            return {
+                "type": "NotFound",
+                "message": translate(
+                    _("error_newsletter_not_sent", default="This issue has not been sent."),
+                    context=self.request,
+                ),
+            }
+        return report
+
+
+class RetryPost(Service):
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        if not can_retry(self.context):
+            self.request.response.setStatus(401 if api.user.is_anonymous() else 403)
+            return {
+                "type": "Forbidden",
+                "message": translate(
+                    _(
+                        "error_newsletter_retry_forbidden",
+                        default="You may not send this newsletter.",
+                    ),
+                    context=self.request,
+                ),
+            }
+        try:
+            count = sending.retry_failed(self.context)
+        except sending.JobBusy:
+            self.request.response.setStatus(409)
+            return {
+                "type": "Conflict",
+                "message": translate(
+                    _(
+                        "error_newsletter_busy",
+                        default="The issue is being sent; try again when it is done.",
+                    ),
+                    context=self.request,
+                ),
+            }
+        return {"retried": count, "report": report_of(self.context)}

@@ -1,0 +1,124 @@
+"""Fixtures of the newsletter tests: subscribers, people, an issue, and a
+site whose mail goes to a real SMTP server on loopback (aiosmtpd, the
+helpers of tests/notifications)."""
+
+from collective.migrationnetwork.newsletter import delivery
+from collective.migrationnetwork.newsletter import tokens
+from collective.migrationnetwork.newsletter.store import CONFIRMED
+from collective.migrationnetwork.newsletter.store import Subscriber
+from collective.migrationnetwork.newsletter.store import get_store
+from collective.migrationnetwork.newsletter.store import now
+from collective.migrationnetwork.notifications import queue as mail_queue
+from collective.migrationnetwork.roles.groups import NEWSLETTER_EDITORS_GROUP
+from collective.migrationnetwork.roles.groups import SECRETARIAT_GROUP
+from plone import api
+
+import os
+import pytest
+import sys
+import transaction
+
+
+HERE = os.path.dirname(__file__)
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "notifications"))
+
+PASSWORD = "a-long-secret-1"  # noqa: S105
+
+# userid -> (full name, group, roles on the newsletters sections)
+PEOPLE = {
+    "petros": ("Πέτρος Ιωάννου", NEWSLETTER_EDITORS_GROUP),
+    "sofia": ("Σοφία Αντωνίου", SECRETARIAT_GROUP),
+    "member": ("Just a Member", None),
+}
+
+
+def add_subscriber(
+    email, language="en", thematic_areas=(), countries=(), state=CONFIRMED
+):
+    store = get_store()
+    subscriber = store.add(Subscriber(email, language, thematic_areas, countries))
+    subscriber.state = state
+    if state == CONFIRMED:
+        subscriber.confirmed_on = now()
+    return subscriber
+
+
+def manage_token(subscriber):
+    return tokens.make_token(subscriber, tokens.MANAGE)
+
+
+@pytest.fixture
+def people(functional):
+    """A newsletter editor (petros), the secretariat (sofia) and a plain
+    member, with the roles the roles package gives."""
+    portal = functional["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        for userid, (fullname, group) in PEOPLE.items():
+            api.user.create(
+                username=userid,
+                email=f"{userid}@staff.example",
+                password=PASSWORD,
+                properties={"fullname": fullname},
+            )
+            if group:
+                if api.group.get(groupname=group) is None:
+                    api.group.create(groupname=group, title=group)
+                api.group.add_user(groupname=group, username=userid)
+        api.group.grant_roles(groupname=SECRETARIAT_GROUP, roles=["Reviewer"])
+        for language in ("el", "en"):
+            api.group.grant_roles(
+                groupname=NEWSLETTER_EDITORS_GROUP,
+                obj=portal[language]["newsletters"],
+                roles=["Contributor", "Editor", "Reader"],
+            )
+    transaction.commit()
+    return PEOPLE
+
+
+@pytest.fixture
+def smtp():
+    from smtp_server import Server
+
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_site(functional, smtp, tmp_path, monkeypatch):
+    """The site's MailHost queueing in a folder of the test, the SMTP
+    settings pointing at ``smtp`` (not started yet); quick retries."""
+    monkeypatch.setattr(mail_queue, "INTERVAL", 0.1)
+    monkeypatch.setattr(mail_queue, "RETRY_DELAY", 0.2)
+    monkeypatch.delenv("MAILHOST_QUEUE_ONLY", raising=False)
+    portal = functional["portal"]
+    mailhost = portal.MailHost
+    mailhost.smtp_queue = True
+    mailhost.smtp_queue_directory = str(tmp_path / "mailqueue")
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", smtp.port)
+    api.portal.set_registry_record("plone.email_from_address", "news@migration.example")
+    api.portal.set_registry_record("plone.email_from_name", "Migration Network")
+    transaction.commit()
+    yield portal
+    delivery.stop_all()
+    mail_queue.stop_processor(mailhost)
+
+
+@pytest.fixture
+def received(smtp):
+    """``received(count)``: the messages the server got (waiting for
+    ``count`` of them at most a few seconds), parsed, by address."""
+    from collective.migrationnetwork.notifications.testing import parse
+    from smtp_server import wait_until
+
+    def read(count, timeout=10.0):
+        wait_until(lambda: len(smtp.messages) >= count, timeout=timeout)
+        found = {}
+        for recipients, content in smtp.messages:
+            for address in recipients:
+                found.setdefault(address, []).append(parse(content))
+        return found
+
+    return read
