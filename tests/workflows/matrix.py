@@ -175,11 +175,11 @@ REVIEW_STATES = {
         ),
         "other_coordinator": NOTHING,
         "reviewer": (
-            "view access list modify review endorse_content",
+            "view access list modify review endorse_content checkin",
             "endorse publish request_changes",
         ),
         "secretariat": (
-            "view access list modify review endorse_content",
+            "view access list modify review endorse_content checkin",
             "endorse publish request_changes",
         ),
         "site_admin": (REVIEW_ALL, "retract endorse publish request_changes"),
@@ -197,8 +197,14 @@ REVIEW_STATES = {
         "coordinator": ("view access list", ""),
         "parent_coordinator": ("view access list", ""),
         "other_coordinator": NOTHING,
-        "reviewer": ("view access list modify review", "publish request_changes"),
-        "secretariat": ("view access list modify review", "publish request_changes"),
+        "reviewer": (
+            "view access list modify review checkin",
+            "publish request_changes",
+        ),
+        "secretariat": (
+            "view access list modify review checkin",
+            "publish request_changes",
+        ),
         "site_admin": (REVIEW_ALL, "retract publish request_changes"),
         "manager": (REVIEW_ALL, "retract publish request_changes"),
     },
@@ -214,12 +220,14 @@ REVIEW_STATES = {
         "coordinator": PUBLIC,
         "parent_coordinator": PUBLIC,
         "other_coordinator": PUBLIC,
+        # A check-out is created beside the original, where only the team
+        # adds content; the secretariat checks copies in.
         "reviewer": (
-            "view access list modify delete review checkout checkin",
+            "view access list modify delete review checkin",
             "unpublish archive",
         ),
         "secretariat": (
-            "view access list modify delete review checkout checkin",
+            "view access list modify delete review checkin",
             "unpublish archive",
         ),
         "site_admin": (REVIEW_ALL, "unpublish archive"),
