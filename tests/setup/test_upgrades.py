@@ -114,3 +114,15 @@ def test_new_indexes_are_filled_on_upgrade(portal):
     assert portal.portal_setup.getLastVersionForProfile(PROFILE) == CURRENT
     assert "review_state_date" in catalog.indexes()
     assert len(catalog._catalog.getIndex("review_state_date")) >= 1
+
+
+def test_the_format_index_loses_mime_types_on_upgrade(portal):
+    catalog = portal.portal_catalog
+    with api.env.adopt_roles(["Manager"]):
+        document = api.content.create(portal["el"], "Document", id="d", title="D")
+    index = catalog._catalog.getIndex("format")
+    index.index_object(catalog.getrid("/".join(document.getPhysicalPath())), document)
+    assert len(catalog.unrestrictedSearchResults(format="text/html")) == 1
+    portal.portal_setup.setLastVersionForProfile(PROFILE, "1001")
+    portal.portal_setup.upgradeProfile(PROFILE)
+    assert len(catalog.unrestrictedSearchResults(format="text/html")) == 0

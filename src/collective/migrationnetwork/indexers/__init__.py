@@ -55,15 +55,19 @@ def network_uids(organisation):
     return seen
 
 
-def own(name):
+def own(name, only=Interface):
     """An indexer for the object's own field ``name``, never acquired.
 
     Without it a File inside a Practice would be indexed with the
-    Practice's thematic areas, through acquisition.
+    Practice's thematic areas, through acquisition. With ``only``, items
+    that do not provide that interface have no value, even if they have an
+    attribute of that name.
     """
 
     @indexer(Interface)
     def index(obj):
+        if not only.providedBy(obj):
+            raise AttributeError(name)
         value = getattr(aq_base(obj), name, None)
         if value is None or value == [] or value == ():
             raise AttributeError(name)
@@ -75,7 +79,9 @@ def own(name):
 thematic_areas = own("thematic_areas")
 target_groups = own("target_groups")
 kind = own("kind")
-format = own("format")  # noqa: A001 - the facet's name in the API
+# Only a Training's: every other item has a Dublin Core ``format`` (its MIME
+# type), which would otherwise land in the facet.
+format = own("format", only=ITraining)  # noqa: A001 - the facet's name in the API
 audience = own("audience")
 status = own("status")
 funding_sources = own("funding_sources")

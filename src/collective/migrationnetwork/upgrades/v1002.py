@@ -19,6 +19,9 @@ STEPS = (
     "controlpanel",
     "plone.app.registry",
 )
+# Indexes whose indexer changed in 1002: ``format`` held the MIME type of
+# every item that is not a Training.
+REINDEX = ("format",)
 
 
 def upgrade(setup_tool):
@@ -27,7 +30,7 @@ def upgrade(setup_tool):
     for step in STEPS:
         setup_tool.runImportStepFromProfile(PROFILE, step)
     api.portal.get_tool("portal_workflow").updateRoleMappings()
-    for name in sorted(set(catalog.indexes()) - indexes_before):
+    for name in sorted((set(catalog.indexes()) - indexes_before) | set(REINDEX)):
         catalog.manage_reindexIndex(ids=[name])
         logger.info("Upgrade 1002: filled the new index %s", name)
     # Imported here: the roles package imports content modules.
