@@ -3,11 +3,6 @@ site whose mail goes to a real SMTP server on loopback (aiosmtpd, the
 helpers of tests/notifications)."""
 
 from collective.migrationnetwork.newsletter import delivery
-from collective.migrationnetwork.newsletter import tokens
-from collective.migrationnetwork.newsletter.store import CONFIRMED
-from collective.migrationnetwork.newsletter.store import Subscriber
-from collective.migrationnetwork.newsletter.store import get_store
-from collective.migrationnetwork.newsletter.store import now
 from collective.migrationnetwork.notifications import queue as mail_queue
 from collective.migrationnetwork.roles.groups import NEWSLETTER_EDITORS_GROUP
 from collective.migrationnetwork.roles.groups import SECRETARIAT_GROUP
@@ -20,6 +15,8 @@ import transaction
 
 
 HERE = os.path.dirname(__file__)
+# Helpers imported by name: newsletter_helpers.py here, smtp_server.py of
+# the notification tests.
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "notifications"))
 
@@ -31,21 +28,6 @@ PEOPLE = {
     "sofia": ("Σοφία Αντωνίου", SECRETARIAT_GROUP),
     "member": ("Just a Member", None),
 }
-
-
-def add_subscriber(
-    email, language="en", thematic_areas=(), countries=(), state=CONFIRMED
-):
-    store = get_store()
-    subscriber = store.add(Subscriber(email, language, thematic_areas, countries))
-    subscriber.state = state
-    if state == CONFIRMED:
-        subscriber.confirmed_on = now()
-    return subscriber
-
-
-def manage_token(subscriber):
-    return tokens.make_token(subscriber, tokens.MANAGE)
 
 
 @pytest.fixture

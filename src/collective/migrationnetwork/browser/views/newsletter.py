@@ -73,9 +73,12 @@ class NewsletterView(ContentView):
 
     def report(self):
         """The delivery report, for those who may see it (not anonymous)."""
+        from collective.migrationnetwork.services.subscribe.report import (
+            can_see_report,
+        )
         from collective.migrationnetwork.services.subscribe.report import report_of
 
-        if api.user.is_anonymous():
+        if not can_see_report(self.context):
             return None
         return report_of(self.context)
 

@@ -12,6 +12,8 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
 
 
 SEND_NEWSLETTER = "collective.migrationnetwork: Send newsletter"
@@ -23,6 +25,12 @@ def can_retry(issue):
     )
 
 
+def can_see_report(issue):
+    from collective.migrationnetwork.newsletter.manage import can_manage
+
+    return can_retry(issue) or can_manage(issue)
+
+
 def report_of(issue):
     job = sending.get_job(issue)
     return job.report() if job is not None else None
@@ -30,6 +38,9 @@ def report_of(issue):
 
 class ReportGet(Service):
     def reply(self):
+        if not can_see_report(self.context):
+            self.request.response.setStatus(401 if api.user.is_anonymous() else 403)
+            return {"type": "Forbidden", "message": "Forbidden"}
         report = report_of(self.context)
         if report is None:
             self.request.response.setStatus(404)
@@ -43,8 +54,22 @@ class ReportGet(Service):
         return report
 
 
+@implementer(IPublishTraverse)
 class RetryPost(Service):
+    """``POST @newsletter-report/retry``."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
+
     def reply(self):
+        if self.params != ["retry"]:
+            self.request.response.setStatus(404)
+            return {"type": "NotFound", "message": "/".join(self.params)}
         alsoProvides(self.request, IDisableCSRFProtection)
         if not can_retry(self.context):
             self.request.response.setStatus(401 if api.user.is_anonymous() else 403)

@@ -18,6 +18,8 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
 
 
 RATE_LIMITED = _(
@@ -89,8 +91,25 @@ class NewsletterService(Service):
         return translate(message, context=self.request)
 
 
+@implementer(IPublishTraverse)
 class SubscribePost(NewsletterService):
+    """``POST @subscribe``, and ``POST @subscribe/confirm``."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
+
     def handle(self, data):
+        if self.params == ["confirm"]:
+            return ConfirmPost.handle(self, data)
+        if self.params:
+            return self.answer(
+                404, {"type": "NotFound", "message": "/".join(self.params)}
+            )
         message = logic.subscribe(
             data,
             client_ip=self.request.getClientAddr(),
