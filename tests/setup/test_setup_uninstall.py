@@ -1,5 +1,7 @@
 from collective.migrationnetwork import PACKAGE_NAME
 from collective.migrationnetwork.interfaces import IBrowserLayer
+from lxml import etree
+from pathlib import Path
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
@@ -39,3 +41,54 @@ class TestSetupUninstall:
         assert self.portal.getLayout() == "language-switcher"
         fti = api.portal.get_tool("portal_types")["Plone Site"]
         assert "network-home" not in fti.view_methods
+
+
+PROFILES = (
+    Path(__file__).parents[2] / "src" / "collective" / "migrationnetwork" / "profiles"
+)
+
+
+def names_in(path, tag, attribute):
+    return {
+        node.get(attribute)
+        for node in etree.parse(str(path)).iter(tag)
+        if node.get("remove") != "True"
+    }
+
+
+def added_actions():
+    tree = etree.parse(str(PROFILES / "default" / "actions.xml"))
+    return [
+        (category.get("name"), action.get("name"))
+        for category in tree.getroot()
+        if category.tag == "object"
+        for action in category
+        if action.tag == "object"
+    ]
+
+
+@pytest.fixture
+def uninstalled(portal, installer):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    installer.uninstall_product(PACKAGE_NAME)
+    return portal
+
+
+@pytest.mark.parametrize(
+    "index", sorted(names_in(PROFILES / "default" / "catalog.xml", "index", "name"))
+)
+def test_indexes_removed(uninstalled, index):
+    assert index not in uninstalled.portal_catalog.indexes()
+
+
+@pytest.mark.parametrize(
+    "column",
+    sorted(names_in(PROFILES / "default" / "catalog.xml", "column", "value")),
+)
+def test_metadata_columns_removed(uninstalled, column):
+    assert column not in uninstalled.portal_catalog.schema()
+
+
+@pytest.mark.parametrize(("category", "action"), added_actions())
+def test_actions_removed(uninstalled, category, action):
+    assert action not in uninstalled.portal_actions[category].objectIds()
