@@ -56,15 +56,26 @@ def names_in(path, tag, attribute):
     }
 
 
-def added_actions():
-    tree = etree.parse(str(PROFILES / "default" / "actions.xml"))
-    return [
-        (category.get("name"), action.get("name"))
+def actions_in(profile):
+    tree = etree.parse(str(PROFILES / profile / "actions.xml"))
+    return {
+        (category.get("name"), action.get("name")): action
         for category in tree.getroot()
         if category.tag == "object"
         for action in category
         if action.tag == "object"
-    ]
+    }
+
+
+# plone.app.iterate's buttons get the add-on's words; uninstalling gives
+# them back Plone's.
+RESTORED = sorted(
+    key for key, node in actions_in("uninstall").items() if node.get("remove") != "True"
+)
+
+
+def added_actions():
+    return sorted(set(actions_in("default")) - set(RESTORED))
 
 
 @pytest.fixture
@@ -92,3 +103,8 @@ def test_metadata_columns_removed(uninstalled, column):
 @pytest.mark.parametrize(("category", "action"), added_actions())
 def test_actions_removed(uninstalled, category, action):
     assert action not in uninstalled.portal_actions[category].objectIds()
+
+
+@pytest.mark.parametrize(("category", "action"), RESTORED)
+def test_iterate_buttons_speak_plones_words_again(uninstalled, category, action):
+    assert uninstalled.portal_actions[category][action].i18n_domain == "plone"
