@@ -21,8 +21,8 @@ from collective.migrationnetwork.multilingual.interfaces import (
 )
 from plone.app.multilingual.dx.cloner import LanguageIndependentFieldsManager
 from plone.app.multilingual.dx.interfaces import ILanguageIndependentField
-from plone.app.multilingual.interfaces import ILanguageIndependentFieldsManager
 from plone.app.multilingual.interfaces import ITG
+from plone.app.multilingual.interfaces import ILanguageIndependentFieldsManager
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.base.interfaces import ILanguage
 from plone.dexterity.utils import iterSchemata
@@ -182,7 +182,9 @@ def sync_language_independent(obj, event):
         by_schema = {}
         for schema, name in changed:
             by_schema.setdefault(schema, []).append(name)
-        descriptions = [Attributes(schema, *names) for schema, names in by_schema.items()]
+        descriptions = [
+            Attributes(schema, *names) for schema, names in by_schema.items()
+        ]
         # The group as the second description marks the event as a copy, so
         # that no subscriber copies back or counts it as the translator's save.
         descriptions.insert(1, group)

@@ -34,8 +34,8 @@ from collective.migrationnetwork.multilingual.interfaces import (
 )
 from DateTime import DateTime
 from plone import api
-from plone.app.multilingual.interfaces import ILanguageIndependentFieldsManager
 from plone.app.multilingual.interfaces import ITG
+from plone.app.multilingual.interfaces import ILanguageIndependentFieldsManager
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.interfaces import IRichText
 from plone.app.textfield.interfaces import IRichTextValue
