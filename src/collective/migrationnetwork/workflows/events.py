@@ -2,6 +2,8 @@
 
 from collective.migrationnetwork import _
 from collective.migrationnetwork.workflows import COMMENT_REQUIRED
+from collective.migrationnetwork.workflows import PUBLIC_STATES
+from DateTime import DateTime
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -34,3 +36,16 @@ def require_comment(obj, event):
             mapping={"transition": event.transition.getId()},
         )
         raise WorkflowException(translate(message, context=getRequest()))
+
+
+def set_effective_date(obj, event):
+    """An item first made public gets that moment as its publication date,
+    unless its editors set one; listings and feeds sort and date by it."""
+    if event.transition is None or event.workflow.getId() not in OUR_WORKFLOWS:
+        return
+    public_state = PUBLIC_STATES.get(getattr(obj, "portal_type", None))
+    if event.new_state.getId() != public_state:
+        return
+    if obj.EffectiveDate() == "None":
+        obj.setEffectiveDate(DateTime())
+        obj.reindexObject(idxs=["effective", "effectiveRange"])
