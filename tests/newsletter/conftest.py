@@ -90,17 +90,26 @@ def mail_site(functional, smtp, tmp_path, monkeypatch):
 
 @pytest.fixture
 def received(smtp):
-    """``received(count)``: the messages the server got (waiting for
-    ``count`` of them at most a few seconds), parsed, by address."""
+    """``received(count)``: the messages the server got for subscribers
+    (waiting for ``count`` of them at most a few seconds), parsed, by
+    address; notifications to the staff (``@staff.example``) left out."""
     from collective.migrationnetwork.notifications.testing import parse
     from smtp_server import wait_until
 
+    def ours():
+        return [
+            (address, content)
+            for recipients, content in smtp.messages
+            for address in recipients
+            if not address.endswith("@staff.example")
+        ]
+
     def read(count, timeout=10.0):
-        wait_until(lambda: len(smtp.messages) >= count, timeout=timeout)
+        wait_until(lambda: len(ours()) >= count, timeout=timeout)
         found = {}
-        for recipients, content in smtp.messages:
-            for address in recipients:
-                found.setdefault(address, []).append(parse(content))
+        for address, content in ours():
+            found.setdefault(address, []).append(parse(content))
         return found
 
+    read.count = lambda: len(ours())
     return read

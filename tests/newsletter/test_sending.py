@@ -1,0 +1,271 @@
+"""Sending an issue end to end: the send transition over HTTP records the
+job and returns; the background worker delivers to a real SMTP server one
+mail per matching subscriber, in their language, with the unsubscribe
+headers; a server failing mid-send, then a retry without duplicates."""
+
+from collective.migrationnetwork.newsletter import delivery
+from collective.migrationnetwork.newsletter import sending
+from collective.migrationnetwork.newsletter.store import PENDING
+from collective.migrationnetwork.newsletter.store import UNSUBSCRIBED
+from collective.migrationnetwork.newsletter.store import get_store
+from newsletter_helpers import add_subscriber
+from plone import api
+from plone.app.multilingual import api as pam
+from smtp_server import Recorder
+from smtp_server import wait_until
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+
+import pytest
+import re
+import time
+import transaction
+
+
+class Flaky(Recorder):
+    """Accepts ``accept`` newsletters, then defers the others (4xx) until
+    ``accept`` is None; staff notifications always pass."""
+
+    def __init__(self, accept):
+        super().__init__()
+        self.accept = accept
+
+    async def handle_DATA(self, server, session, envelope):
+        staff = all(a.endswith("@staff.example") for a in envelope.rcpt_tos)
+        if not staff and self.accept is not None:
+            if self.accept <= 0:
+                return "451 4.3.0 Try again later"
+            self.accept -= 1
+        return await super().handle_DATA(server, session, envelope)
+
+
+SECRETARIAT = ("sofia", "a-long-secret-1")
+EDITOR = ("petros", "a-long-secret-1")
+
+
+@pytest.fixture
+def issue(functional, functional_sample, people):
+    """An approved Greek issue for the housing area, with an English
+    translation, featuring a published practice and a draft one."""
+    portal = functional["portal"]
+    intids = getUtility(IIntIds)
+    with api.env.adopt_roles(["Manager"]):
+        obj = api.content.create(
+            container=portal["el"]["newsletters"],
+            type="Newsletter",
+            id="issue-7",
+            title="Τεύχος 7: στέγαση",
+            issue_number=7,
+            segment_thematic_areas=["housing"],
+            featured=[
+                RelationValue(intids.getId(functional_sample["housing"])),
+                RelationValue(intids.getId(functional_sample["draft"])),
+            ],
+        )
+        english = pam.translate(obj, "en")
+        english.title = "Issue 7: housing"
+        english.issue_number = 7
+        english.segment_thematic_areas = ["housing"]
+        english.featured = [
+            RelationValue(intids.getId(functional_sample["housing"])),
+            RelationValue(intids.getId(functional_sample["draft"])),
+        ]
+        english.reindexObject()
+        api.content.transition(obj=obj, to_state="approved")
+        api.content.transition(obj=english, to_state="approved")
+    transaction.commit()
+    return obj
+
+
+@pytest.fixture
+def subscribers(functional):
+    """Who should get the housing issue, and who should not."""
+    people = {
+        "el-housing@example.gr": dict(language="el", thematic_areas=["housing"]),
+        "en-housing@example.org": dict(language="en", thematic_areas=["housing"]),
+        "en-all@example.org": dict(language="en"),
+        "en-health@example.org": dict(language="en", thematic_areas=["health"]),
+        "pending@example.org": dict(language="en", state=PENDING),
+        "gone@example.org": dict(language="en", state=UNSUBSCRIBED),
+    }
+    for email, data in people.items():
+        add_subscriber(email, **data)
+    transaction.commit()
+    return {"el-housing@example.gr", "en-housing@example.org", "en-all@example.org"}
+
+
+def path_of(obj):
+    return "/".join(obj.getPhysicalPath()[2:])
+
+
+def send(http, issue, auth=SECRETARIAT):
+    session = http(auth=auth, json=True)
+    started = time.monotonic()
+    response = session.post(f"{path_of(issue)}/@workflow/send", json={})
+    return response, time.monotonic() - started
+
+
+def report(http, issue, auth=SECRETARIAT):
+    response = http(auth=auth, json=True).get(f"{path_of(issue)}/@newsletter-report")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def wait_finished(http, issue, timeout=10.0):
+    wait_until(
+        lambda: report(http, issue)["state"] == sending.FINISHED, timeout=timeout
+    )
+    return report(http, issue)
+
+
+def test_send_delivers_one_mail_per_matching_subscriber(
+    mail_site, smtp, received, http, issue, subscribers
+):
+    smtp.start()
+    response, _elapsed = send(http, issue)
+    assert response.status_code == 200, response.text
+    assert response.json()["review_state"] == "sent"
+
+    found = received(len(subscribers))
+    final = wait_finished(http, issue)
+    assert set(found) == subscribers
+    assert all(len(mails) == 1 for mails in found.values())
+    assert final["recipients"] == final["sent"] == 3
+    assert final["failed"] == 0
+    assert final["started"] and final["finished"]
+
+    greek = found["el-housing@example.gr"][0]
+    english = found["en-housing@example.org"][0]
+    assert greek["Content-Language"] == "el"
+    assert "Τεύχος 7" in greek["Subject"]
+    assert english["Content-Language"] == "en"
+    assert "Issue 7: housing" in english["Subject"]
+    for message in (greek, english):
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert re.match(r"^<https?://\S+@@newsletter-unsubscribe\?token=\S+>$",
+                        message["List-Unsubscribe"].strip())
+        html = message.get_body(("html",)).get_content()
+        text = message.get_body(("plain",)).get_content()
+        assert "<style" not in html and 'style="' in html
+        # The published practice is featured, the draft one is not.
+        assert "housing-help" in html and "draft-practice" not in html
+        assert "housing-help" in text
+        assert "@@newsletter-preferences?token=" in text
+    # Each subscriber's own links.
+    assert (
+        greek["List-Unsubscribe"] != english["List-Unsubscribe"]
+    )
+
+
+def test_one_click_unsubscribe_from_the_mail(
+    mail_site, smtp, received, http, issue, subscribers
+):
+    smtp.start()
+    send(http, issue)
+    message = received(3)["en-all@example.org"][0]
+    url = message["List-Unsubscribe"].strip().strip("<>")
+    # What a mail program does (RFC 8058): a POST, no cookies, no token field.
+    answer = http().post(url, data={"List-Unsubscribe": "One-Click"})
+    assert answer.status_code == 200, answer.text
+    transaction.begin()
+    assert get_store().get("en-all@example.org").state == UNSUBSCRIBED
+    # The link of the mail's footer leads to the preferences page.
+    text = message.get_body(("plain",)).get_content()
+    preferences = re.search(r"\S+@@newsletter-preferences\?token=\S+", text).group(0)
+    page = http().get(preferences)
+    assert page.status_code == 200
+    assert "en-all@example.org" in page.text
+
+
+def test_failing_server_then_retry_without_duplicates(
+    mail_site, smtp, received, http, issue, functional
+):
+    emails = [f"reader{i}@example.org" for i in range(8)]
+    for email in emails:
+        add_subscriber(email, thematic_areas=["housing"])
+    transaction.commit()
+    # Two newsletters go through, then the server defers every one.
+    smtp.handler = Flaky(accept=2)
+    smtp.start()
+    response, _elapsed = send(http, issue)
+    assert response.status_code == 200
+    first = wait_finished(http, issue)
+    assert first["recipients"] == 8
+    assert first["sent"] == 2
+    assert first["failed"] == 6
+    assert received.count() == 2
+
+    # The server is back; the secretariat retries the failed deliveries.
+    smtp.handler.accept = None
+    retried = http(auth=SECRETARIAT, json=True).post(
+        f"{path_of(issue)}/@newsletter-report/retry", json={}
+    )
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["retried"] == 6
+    found = received(8)
+    final = wait_finished(http, issue)
+    assert final["sent"] == 8 and final["failed"] == 0
+    assert sorted(found) == sorted(emails)
+    assert all(len(mails) == 1 for mails in found.values())
+    # Nothing failed, nothing to retry.
+    again = http(auth=SECRETARIAT, json=True).post(
+        f"{path_of(issue)}/@newsletter-report/retry", json={}
+    )
+    assert again.json()["retried"] == 0
+    time.sleep(0.3)
+    assert received.count() == 8
+
+
+@pytest.mark.parametrize(
+    ("auth", "status"),
+    [(None, 401), (("member", "a-long-secret-1"), 403), (EDITOR, 403)],
+)
+def test_retry_needs_send_newsletter(
+    mail_site, http, issue, subscribers, smtp, auth, status
+):
+    smtp.start()
+    send(http, issue)
+    wait_finished(http, issue)
+    session = http(auth=auth, json=True) if auth else http(json=True)
+    answer = session.post(f"{path_of(issue)}/@newsletter-report/retry", json={})
+    assert answer.status_code == status
+
+
+def test_issue_is_public_and_immutable_after_sending(
+    mail_site, smtp, http, issue, subscribers
+):
+    smtp.start()
+    send(http, issue)
+    anonymous = http(json=True)
+    assert anonymous.get(path_of(issue)).status_code == 200
+    answer = http(auth=EDITOR, json=True).patch(
+        path_of(issue), json={"title": "Changed"}
+    )
+    assert answer.status_code in (401, 403)
+    feed = http().get("el/network-search.rss", params={"portal_type": "Newsletter"})
+    assert feed.status_code == 200
+    assert "issue-7" in feed.text
+
+
+def test_worker_resumes_a_job_left_by_a_stopped_process(
+    functional, issue, subscribers, mail_site, smtp, received, monkeypatch
+):
+    """The job is in the database: a new process (``resume`` at start-up)
+    delivers what is pending."""
+    start = delivery.start
+    # The process stops before its worker delivers anything.
+    monkeypatch.setattr(delivery, "start", lambda *args: None)
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(obj=issue, transition="send")
+    transaction.commit()
+    assert sending.get_job(issue).report()["pending"] == 3
+    monkeypatch.setattr(delivery, "start", start)
+    smtp.start()
+
+    class Event:
+        database = issue._p_jar.db()
+
+    delivery.resume(Event())
+    found = received(3)
+    assert set(found) == subscribers
