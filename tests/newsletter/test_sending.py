@@ -152,6 +152,13 @@ def test_send_delivers_one_mail_per_matching_subscriber(
         assert "housing-help" in html and "draft-practice" not in html
         assert "housing-help" in text
         assert "@@newsletter-preferences?token=" in text
+    # The approved English translation was sent with it, once.
+    transaction.begin()
+    english_issue = pam.get_translation_manager(issue).get_translation("en")
+    assert api.content.get_state(english_issue) == "sent"
+    assert report(http, english_issue)["sent"] == 3
+    time.sleep(0.2)
+    assert received.count() == 3
     # Each subscriber's own links.
     assert (
         greek["List-Unsubscribe"] != english["List-Unsubscribe"]

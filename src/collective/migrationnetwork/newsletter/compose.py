@@ -131,9 +131,21 @@ class _Data:
         return self.value
 
 
+SENDABLE = ("approved", "sent")
+
+
+def issue_translation(issue, language):
+    """The translation of ``issue`` in ``language`` if it is approved (or
+    sent), else ``issue`` itself."""
+    found = translation(issue, language)
+    if found is not issue and api.content.get_state(found, None) not in SENDABLE:
+        return issue
+    return found
+
+
 def render(issue, language, public_only=True):
     """The mail of ``issue`` for a subscriber of ``language``."""
-    source = translation(issue, language)
+    source = issue_translation(issue, language)
     site = site_title()
 
     def tr(message, **mapping):

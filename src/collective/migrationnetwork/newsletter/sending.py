@@ -22,6 +22,8 @@ from collective.migrationnetwork.newsletter.segments import recipients
 from collective.migrationnetwork.newsletter.store import get_store
 from collective.migrationnetwork.newsletter.store import now
 from DateTime import DateTime
+from collective.migrationnetwork import logger
+from plone.app.multilingual.interfaces import ITranslationManager
 from persistent import Persistent
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -55,6 +57,8 @@ class SendJob(Persistent):
         self.failed = OOBTree()  # email -> error
         self.skipped = OOBTree()  # email -> reason
 
+    covered_by = None
+
     def report(self):
         return {
             "state": self.state,
@@ -78,6 +82,16 @@ def get_job(issue):
     return IAnnotations(issue).get(JOB_KEY)
 
 
+def delivery_job(issue):
+    """The job that delivers ``issue``: its own, or that of the translation
+    it was sent with."""
+    job = get_job(issue)
+    if job is not None and job.covered_by:
+        other = api.portal.get().unrestrictedTraverse(job.covered_by, None)
+        return get_job(other) if other is not None else None
+    return job
+
+
 def _active(store):
     active = getattr(store, "active_jobs", None)
     if active is None:
@@ -89,11 +103,30 @@ def path_of(obj):
     return "/".join(obj.getPhysicalPath())
 
 
+def translations(issue):
+    """The other translations of ``issue``."""
+    try:
+        found = ITranslationManager(issue).get_translations()
+    except TypeError:
+        return []
+    return [obj for code, obj in found.items() if obj is not None and obj != issue]
+
+
 def create_job(issue):
     """Record the send job of ``issue`` and have it delivered after commit.
 
-    Returns the job."""
+    One job serves every translation of an issue: each subscriber gets the
+    translation in their language. A translation sent after the first
+    gets a job that refers to it and mails nobody twice. Returns the job."""
     store = get_store()
+    for other in translations(issue):
+        if get_job(other) is not None:
+            job = SendJob(api.portal.get().absolute_url())
+            job.covered_by = path_of(other)
+            job.state = FINISHED
+            job.finished = job.started
+            IAnnotations(issue)[JOB_KEY] = job
+            return job
     segment = Segment.of_issue(issue)
     job = SendJob(api.portal.get().absolute_url())
     found = recipients(store, segment)
@@ -123,6 +156,9 @@ def retry_failed(issue):
     """Put the failed deliveries of the issue's job back in the queue;
     returns how many."""
     job = get_job(issue)
+    if job is not None and job.covered_by:
+        other = api.portal.get().unrestrictedTraverse(job.covered_by, None)
+        return retry_failed(other) if other is not None else 0
     if job is None or not job.failed:
         return 0
     if job.state == SENDING:
@@ -161,4 +197,13 @@ def on_transition(issue, event):
     if not issue.effective_date:
         issue.setEffectiveDate(DateTime())
         issue.reindexObject(idxs=["effective", "EffectiveDate"])
-    create_job(issue)
+    job = create_job(issue)
+    if getattr(job, "covered_by", None):
+        return
+    # The approved translations are sent with it (the job serves them).
+    for other in translations(issue):
+        if api.content.get_state(obj=other, default=None) == "approved":
+            try:
+                api.content.transition(obj=other, transition="send")
+            except api.exc.InvalidParameterError:
+                logger.warning("Could not mark %s as sent", path_of(other))

@@ -32,7 +32,7 @@ def can_see_report(issue):
 
 
 def report_of(issue):
-    job = sending.get_job(issue)
+    job = sending.delivery_job(issue)
     return job.report() if job is not None else None
 
 
