@@ -54,6 +54,7 @@ KEY = "collective.migrationnetwork.translated_from"
 INDEX = "translation_outdated"
 # Text fields that are not the content's text.
 NOT_TEXT = frozenset({"id", "changeNote", "rights"})
+FIRST = ("title", "description")
 
 
 def text_fields(obj):
@@ -67,7 +68,9 @@ def text_fields(obj):
                 continue
             if IText.providedBy(field) or IRichText.providedBy(field):
                 found[name] = (schema, field)
-    return found
+    # Title and description first, as an editor reads them.
+    first = {name: found.pop(name) for name in FIRST if name in found}
+    return {**first, **found}
 
 
 def as_text(value):

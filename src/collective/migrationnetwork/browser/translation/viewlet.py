@@ -3,7 +3,7 @@ which source it was translated from, which fields changed since, and how."""
 
 from collective.migrationnetwork.multilingual.status import status
 from plone.app.layout.viewlets.common import ViewletBase
-from plone.i18n.interfaces import ILanguageUtility
+from plone.i18n.locales.interfaces import IContentLanguageAvailability
 from zope.component import getUtility
 
 
@@ -20,7 +20,8 @@ class TranslationStatusViewlet(ViewletBase):
 
     def source_language(self):
         code = self.status["source"]["language"]
-        language = getUtility(ILanguageUtility).getLanguageInfo(code) or {}
+        languages = getUtility(IContentLanguageAvailability).getLanguages()
+        language = languages.get(code) or {}
         return language.get("native") or language.get("name") or code
 
     def changes(self):
