@@ -83,6 +83,16 @@ test: install browser ## Run the test suite
 test-coverage: install ## Run the test suite and report coverage
 	$(BIN)/pytest --cov --cov-report=term-missing --cov-report=html $(PYTEST_ARGS)
 
+BENCH_ARGS ?=
+
+.PHONY: bench
+bench: install ## Benchmark against a vanilla Plone site at 10,000 items (docs/performance.md)
+	$(BIN)/python scripts/bench/bench_run.py --size 10000 $(BENCH_ARGS)
+
+.PHONY: bench-100k
+bench-100k: install ## The same benchmark at 100,000 items (an hour or more)
+	$(BIN)/python scripts/bench/bench_run.py --size 100000 $(BENCH_ARGS)
+
 .PHONY: lint
 lint: install ## Check Python (ruff) and XML/ZCML (zpretty)
 	$(BIN)/ruff check src tests scripts
