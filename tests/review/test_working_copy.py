@@ -216,3 +216,47 @@ def test_others_cannot_check_out(published, http, userid):
     assert refused(response)
     transaction.begin()
     assert [i for i in published.__parent__.objectIds() if "working_copy" in i] == []
+
+
+@pytest.fixture
+def inactive(published):
+    """Athens has left the network: its published practice stays public,
+    its team can no longer add to it."""
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(published.__parent__, transition="deactivate")
+    transaction.commit()
+    return published
+
+
+def copies(published):
+    transaction.begin()
+    return [i for i in published.__parent__.objectIds() if "working_copy" in i]
+
+
+def test_no_check_out_in_an_inactive_organisation(inactive, http):
+    url = inactive.absolute_url()
+    editor = http(auth=auth("athens-editor"))
+    assert f"{url}/@@content-checkout" not in editor.get(url).text
+    form = editor.get(f"{url}/@@content-checkout")
+    response = editor.post(
+        f"{url}/@@content-checkout",
+        data={
+            "checkout_location": "plone.app.iterate.parent",
+            "form.button.Checkout": "Check out",
+            "_authenticator": authenticator(form.text),
+        },
+        allow_redirects=False,
+    )
+    assert response.status_code == 303, response.text[:3000]
+    assert response.headers["Location"] == url
+    page = editor.get(url).text
+    assert "You may not make a working copy of this item" in page
+    assert copies(inactive) == []
+
+
+def test_no_check_out_through_rest_in_an_inactive_organisation(inactive, http):
+    response = http(auth=auth("athens-editor"), json=True).post(
+        f"{inactive.absolute_url()}/@workingcopy"
+    )
+    assert refused(response)
+    assert copies(inactive) == []
