@@ -27,6 +27,7 @@ from plone.app.multilingual.interfaces import ITranslationManager
 from plone.base.interfaces import ILanguage
 from plone.dexterity.utils import iterSchemata
 from z3c.relationfield import RelationValue
+from z3c.relationfield.interfaces import IRelationChoice
 from z3c.relationfield.interfaces import IRelationList
 from z3c.relationfield.interfaces import IRelationValue
 from zope.component import adapter
@@ -91,13 +92,21 @@ def same_relations(source_value, translation_value):
 class NetworkFieldsManager(LanguageIndependentFieldsManager):
     """Copies language-independent values that differ, and only those."""
 
-    def changed_fields(self, translation):
-        """Copy the values that differ; the names of the fields copied."""
-        language = ILanguage(translation).get_language()
+    def changed_fields(self, translation, language=None, relations=True):
+        """Copy the values that differ; ``(schema, name)`` of the fields
+        copied. Relations point to their target's translation into
+        ``language`` (default: the translation's language) where it
+        exists; ``relations=False`` leaves relation fields alone."""
+        language = language or ILanguage(translation).get_language()
         changed = []
         for schema, name in independent_fields(self.context):
             value = getattr(schema(self.context), name, _marker)
             if value is _marker:
+                continue
+            is_relation = IRelationList.providedBy(schema[name]) or (
+                IRelationChoice.providedBy(schema[name])
+            )
+            if is_relation and not relations:
                 continue
             translation_adapter = schema(translation)
             current = getattr(translation_adapter, name, _marker)
