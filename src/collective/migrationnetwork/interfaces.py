@@ -85,3 +85,19 @@ class INetworkSettings(Interface):
         ],
         required=False,
     )
+
+    language_fallback = schema.Bool(
+        title=_(
+            "label_language_fallback",
+            default="Show items that are not translated into the reader's language",
+        ),
+        description=_(
+            "help_language_fallback",
+            default=(
+                "Listings and searches in a language also find the items that "
+                "exist only in another language, marked with their language."
+            ),
+        ),
+        default=False,
+        required=False,
+    )

@@ -231,6 +231,7 @@ class ListingView(BrowserView):
         return {
             "title": _text(brain.Title) or brain.getId,
             "url": brain.getURL(),
+            "language": self.other_language(brain),
             "description": _text(brain.Description),
             "organisation": _text(brain.organisation_title)
             if self.show_organisation
@@ -244,6 +245,12 @@ class ListingView(BrowserView):
             else "",
             "dates": self.dates(brain) if self.show_dates else None,
         }
+
+    def other_language(self, brain):
+        """The code of the item's language when it is not the listing's
+        (an untranslated item found by the language fallback), else ''."""
+        language = _text(brain.Language)
+        return language if language and language != self.result.language else ""
 
     def dates(self, brain):
         """Start and end of a training, as the brain's metadata has them."""

@@ -10,6 +10,8 @@ from collective.migrationnetwork.search.counting import count_values
 from collective.migrationnetwork.search.counting import result_rids
 from collective.migrationnetwork.search.facets import FACETS
 from collective.migrationnetwork.search.facets import value_titles
+from collective.migrationnetwork.search.fallback import fallback_enabled
+from collective.migrationnetwork.search.fallback import fallback_query
 from collective.migrationnetwork.search.params import CONTENT_TYPES
 from collective.migrationnetwork.search.params import SearchParameterError
 from collective.migrationnetwork.search.params import SearchParams
@@ -223,6 +225,10 @@ def network_search(context, params, facets=None, sort=None):
     language = search_language(context)
     check_tokens(context, params, catalog)
     base, filters = base_query(context, params), filter_queries(params)
+    if fallback_enabled():
+        base.update(
+            fallback_query(catalog, language, base["path"], base["portal_type"]) or {}
+        )
     items = run(catalog, {**base, **filters, **sorting(params, sort)})
     return SearchResult(
         items=items,

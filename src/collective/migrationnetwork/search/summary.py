@@ -167,6 +167,7 @@ class Summarizer:
             "title": text(brain.Title) or brain.getId,
             "description": text(brain.Description),
             "review_state": text(brain.review_state) or None,
+            "language": text(brain.Language) or None,
             "created": isoformat(timestamp(brain.created)),
             "modified": isoformat(timestamp(brain.modified)),
             "effective": isoformat(timestamp(brain.effective)),

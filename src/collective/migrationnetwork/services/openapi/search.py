@@ -172,6 +172,7 @@ SEARCH_SCHEMAS = {
             "title": {"type": "string"},
             "description": {"type": "string"},
             "review_state": OPTIONAL_TEXT,
+            "language": OPTIONAL_TEXT,
             "created": {"anyOf": [DATE_TIME, NULL]},
             "modified": {"anyOf": [DATE_TIME, NULL]},
             "effective": {"anyOf": [DATE_TIME, NULL]},
