@@ -126,3 +126,33 @@ def test_the_format_index_loses_mime_types_on_upgrade(portal):
     portal.portal_setup.setLastVersionForProfile(PROFILE, "1001")
     portal.portal_setup.upgradeProfile(PROFILE)
     assert len(catalog.unrestrictedSearchResults(format="text/html")) == 0
+
+
+def test_translations_get_their_source_recorded(portal):
+    """Translations made before profile 1002 record no source: the upgrade
+    records the Greek item as the source of its English translation, up to
+    date; a later change of the Greek text outdates it."""
+    from collective.migrationnetwork.multilingual.status import KEY
+    from collective.migrationnetwork.multilingual.status import is_outdated
+    from plone.app.multilingual.interfaces import ITranslationManager
+    from zope.annotation.interfaces import IAnnotations
+    from zope.lifecycleevent import modified
+
+    with api.env.adopt_roles(["Manager"]):
+        greek = api.content.create(
+            portal["el"]["networks"], "Network", id="net", title="Δίκτυο"
+        )
+        english = ITranslationManager(greek).add_translation("en")
+        english.title = "Network"
+    del IAnnotations(english)[KEY]
+    portal.portal_setup.setLastVersionForProfile(PROFILE, "1001")
+    portal.portal_setup.upgradeProfile(PROFILE)
+    assert IAnnotations(english)[KEY]["uid"] == greek.UID()
+    assert KEY not in IAnnotations(greek)
+    assert not is_outdated(english)
+    greek.title = "Άλλο δίκτυο"
+    modified(greek)
+    assert is_outdated(english)
+    assert [b.UID for b in api.content.find(translation_outdated=True)] == [
+        english.UID()
+    ]

@@ -258,3 +258,35 @@ def saved(obj, event):
         recorded = record(translation)
         if recorded and recorded.get("uid") == uid:
             reindex_status(translation)
+
+
+def record_existing_translations(portal):
+    """Record a source for translations made before the status existed: in
+    each translation group of the add-on's types, the item in the default
+    language (else the first of the available languages) is the source of
+    the others. Their status starts up to date. Returns how many were
+    recorded."""
+    catalog = api.portal.get_tool("portal_catalog")
+    codes = list(api.portal.get_registry_record("plone.available_languages") or ())
+    default = api.portal.get_registry_record("plone.default_language", default=None)
+    order = [default] + [code for code in codes if code != default]
+    groups = {}
+    types = ("Network", "Organisation", "Practice", "Training", "Newsletter")
+    for brain in catalog.unrestrictedSearchResults(portal_type=types):
+        if brain.TranslationGroup:
+            groups.setdefault(brain.TranslationGroup, []).append(brain)
+    recorded = 0
+    for brains in groups.values():
+        if len(brains) < 2:
+            continue
+        rank = {code: position for position, code in enumerate(order)}
+        brains.sort(key=lambda brain: rank.get(brain.Language, len(rank)))
+        source = brains[0]._unrestrictedGetObject()
+        for brain in brains[1:]:
+            translation = brain._unrestrictedGetObject()
+            if record(translation):
+                continue
+            record_source(translation, source)
+            reindex_status(translation)
+            recorded += 1
+    return recorded

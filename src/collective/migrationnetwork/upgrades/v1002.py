@@ -34,6 +34,11 @@ def upgrade(setup_tool):
         catalog.manage_reindexIndex(ids=[name])
         logger.info("Upgrade 1002: filled the new index %s", name)
     # Imported here: the roles package imports content modules.
+    from collective.migrationnetwork.multilingual.status import (
+        record_existing_translations,
+    )
     from collective.migrationnetwork.roles.groups import sync_groups
 
     sync_groups(api.portal.get())
+    recorded = record_existing_translations(api.portal.get())
+    logger.info("Upgrade 1002: recorded the source of %s translations", recorded)
