@@ -9,6 +9,7 @@ the site (Manager, Site Administrator, the secretariat).
 from collective.migrationnetwork.newsletter.store import CONFIRMED
 from collective.migrationnetwork.newsletter.store import STATES
 from collective.migrationnetwork.newsletter.store import get_store
+from collective.migrationnetwork.notifications.mail import site_languages
 from plone import api
 
 import csv
@@ -33,12 +34,12 @@ def can_manage(context):
         return False
     if api.user.has_permission(MANAGE_SUBSCRIBERS, obj=api.portal.get()):
         return True
-    root = api.portal.get_navigation_root(context)
-    places = [root.get("newsletters"), root]
     portal = api.portal.get()
-    for language in portal.objectIds():
-        folder = getattr(portal[language], "get", lambda _id: None)("newsletters")
-        places.append(folder)
+    places = []
+    for language in site_languages():
+        root = portal.get(language)
+        if root is not None:
+            places.append(root.get("newsletters"))
     return any(
         place is not None and api.user.has_permission(MANAGE_SUBSCRIBERS, obj=place)
         for place in places

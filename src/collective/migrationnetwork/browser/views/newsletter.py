@@ -42,7 +42,7 @@ class NewsletterView(ContentView):
             items = self.featured(name)
             if items:
                 title = self.translate(INewsletter[name].title)
-                found.append({"name": name, "title": title, "items": items})
+                found.append({"name": name, "title": title, "entries": items})
         return found
 
     def pdf(self):
