@@ -38,7 +38,8 @@ def test_story(functional_translated, http):
     assert response.status_code == 204
     shown = lxml_html.fromstring(editor.get(english_url).text)
     [start] = shown.cssselect(".fact-start_date li")
-    assert "2025" in start.text_content() and "14" in start.text_content()
+    assert "2025" in start.text_content()
+    assert "14" in start.text_content()
     assert not shown.cssselect("#translation-status")
 
     response = rest.patch(
