@@ -1,6 +1,6 @@
 """``GET /@subscribers``: counts of confirmed subscribers (by language,
 thematic area, country) for the newsletter editors, or with
-``Accept: text/csv`` (or ``?format=csv``) the CSV export;
+``?format=csv`` the CSV export of the confirmed subscribers;
 ``DELETE /@subscribers?email=...``: erase one subscriber.
 
 Refused with 401 (anonymous) or 403 without "Manage subscribers"."""
@@ -37,9 +37,7 @@ class ManageService(Service):
 
 class SubscribersGet(ManageService):
     def wants_csv(self):
-        return self.request.form.get("format") == "csv" or "text/csv" in (
-            self.request.getHeader("Accept") or ""
-        )
+        return self.request.form.get("format") == "csv"
 
     def render(self):
         if not self.wants_csv() or not manage.can_manage(self.context):
