@@ -20,5 +20,3 @@ def add_subscriber(
 
 def manage_token(subscriber):
     return tokens.make_token(subscriber, tokens.MANAGE)
-
-

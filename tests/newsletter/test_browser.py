@@ -30,8 +30,7 @@ def form_fields(tree, selector):
     """The hidden inputs of the form matched by ``selector`` (xpath)."""
     (form,) = tree.xpath(selector)
     return {
-        i.get("name"): i.get("value")
-        for i in form.xpath(".//input[@type='hidden']")
+        i.get("name"): i.get("value") for i in form.xpath(".//input[@type='hidden']")
     }
 
 
@@ -65,7 +64,9 @@ def test_subscribe_confirm_and_preferences(functional, http, language, label):
     # Without consent: the field says why, nothing is stored.
     refused = browser.post(f"{language}/@@newsletter-subscribe", data=data)
     assert refused.status_code == 400
-    assert page(refused).xpath("//div[contains(@class, 'field-consent')]//div[contains(@class,'invalid-feedback')]")
+    assert page(refused).xpath(
+        "//div[contains(@class, 'field-consent')]//div[contains(@class,'invalid-feedback')]"
+    )
     assert fresh(data["email"]) is None
 
     answer = browser.post(
@@ -80,27 +81,40 @@ def test_subscribe_confirm_and_preferences(functional, http, language, label):
 
     # The confirmation link: a page with a button; GET changes nothing.
     token = tokens.make_token(subscriber, tokens.CONFIRM)
-    confirm = page(browser.get(f"{language}/@@newsletter-confirm", params={"token": token}))
+    confirm = page(
+        browser.get(f"{language}/@@newsletter-confirm", params={"token": token})
+    )
     assert fresh(data["email"]).state == PENDING
     hidden = form_fields(confirm, "//form[.//input[@name='token']]")
-    done = browser.post(f"{language}/@@newsletter-confirm", data=dict(hidden, **{"form.confirm": "1"}))
+    done = browser.post(
+        f"{language}/@@newsletter-confirm", data=dict(hidden, **{"form.confirm": "1"})
+    )
     assert done.status_code == 200
     assert fresh(data["email"]).state == CONFIRMED
-    (preferences,) = page(done).xpath("//a[contains(@class,'newsletter-preferences-link')]/@href")
+    (preferences,) = page(done).xpath(
+        "//a[contains(@class,'newsletter-preferences-link')]/@href"
+    )
 
     # Preferences: another language and area, then unsubscribe.
     tree = page(browser.get(preferences))
     hidden = form_fields(tree, "//form[@class='newsletter-preferences']")
     saved = browser.post(
         f"{language}/@@newsletter-preferences",
-        data=dict(hidden, language="en", **{"thematic_areas:list": ["reception"], "form.save": "1"}),
+        data=dict(
+            hidden,
+            language="en",
+            **{"thematic_areas:list": ["reception"], "form.save": "1"},
+        ),
     )
     assert saved.status_code == 200
     subscriber = fresh(data["email"])
     assert subscriber.language == "en"
     assert subscriber.thematic_areas == ("reception",)
     assert subscriber.countries == ()
-    browser.post(f"{language}/@@newsletter-preferences", data=dict(hidden, **{"form.unsubscribe": "1"}))
+    browser.post(
+        f"{language}/@@newsletter-preferences",
+        data=dict(hidden, **{"form.unsubscribe": "1"}),
+    )
     assert fresh(data["email"]).state == UNSUBSCRIBED
 
 
@@ -160,7 +174,12 @@ def test_preview(draft_issue, http, params, receives):
     (text,) = tree.xpath("//pre[contains(@class,'newsletter-preview-text')]")
     assert "job-mentoring" in text.text_content()
     # One confirmed subscriber is in the issue's audience (Cyprus).
-    assert "1" in tree.xpath("//p[contains(@class,'newsletter-preview-receives')]//strong")[0].text
+    assert (
+        "1"
+        in tree.xpath("//p[contains(@class,'newsletter-preview-receives')]//strong")[
+            0
+        ].text
+    )
     raw = session.get(url, params=dict(params, part="text"))
     assert raw.headers["Content-Type"].startswith("text/plain")
     assert http().get(url).status_code in (401, 403) or "login" in http().get(url).url
@@ -170,10 +189,14 @@ def test_fill_automatic_sections(draft_issue, http, functional_sample):
     session = http(auth=EDITOR)
     tree = page(session.get("el/newsletters/draft-issue"))
     hidden = form_fields(tree, "//form[contains(@action,'newsletter-fill-sections')]")
-    response = session.post("el/newsletters/draft-issue/@@newsletter-fill-sections", data=hidden)
+    response = session.post(
+        "el/newsletters/draft-issue/@@newsletter-fill-sections", data=hidden
+    )
     assert response.status_code == 200
     transaction.begin()
-    issue = functional_sample["athens"].unrestrictedTraverse("/plone/el/newsletters/draft-issue")
+    issue = functional_sample["athens"].unrestrictedTraverse(
+        "/plone/el/newsletters/draft-issue"
+    )
     practices = [r.to_object.getId() for r in issue.section_practices]
     trainings = [r.to_object.getId() for r in issue.section_trainings]
     # Published practices only; upcoming trainings only.

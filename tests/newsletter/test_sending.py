@@ -133,7 +133,8 @@ def test_send_delivers_one_mail_per_matching_subscriber(
     assert all(len(mails) == 1 for mails in found.values())
     assert final["recipients"] == final["sent"] == 3
     assert final["failed"] == 0
-    assert final["started"] and final["finished"]
+    assert final["started"]
+    assert final["finished"]
 
     greek = found["el-housing@example.gr"][0]
     english = found["en-housing@example.org"][0]
@@ -143,13 +144,17 @@ def test_send_delivers_one_mail_per_matching_subscriber(
     assert "Issue 7: housing" in english["Subject"]
     for message in (greek, english):
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-        assert re.match(r"^<https?://\S+@@newsletter-unsubscribe\?token=\S+>$",
-                        message["List-Unsubscribe"].strip())
+        assert re.match(
+            r"^<https?://\S+@@newsletter-unsubscribe\?token=\S+>$",
+            message["List-Unsubscribe"].strip(),
+        )
         html = message.get_body(("html",)).get_content()
         text = message.get_body(("plain",)).get_content()
-        assert "<style" not in html and 'style="' in html
+        assert "<style" not in html
+        assert 'style="' in html
         # The published practice is featured, the draft one is not.
-        assert "housing-help" in html and "draft-practice" not in html
+        assert "housing-help" in html
+        assert "draft-practice" not in html
         assert "housing-help" in text
         assert "@@newsletter-preferences?token=" in text
     # The approved English translation was sent with it, once.
@@ -160,9 +165,7 @@ def test_send_delivers_one_mail_per_matching_subscriber(
     time.sleep(0.2)
     assert received.count() == 3
     # Each subscriber's own links.
-    assert (
-        greek["List-Unsubscribe"] != english["List-Unsubscribe"]
-    )
+    assert greek["List-Unsubscribe"] != english["List-Unsubscribe"]
 
 
 def test_one_click_unsubscribe_from_the_mail(
@@ -212,7 +215,8 @@ def test_failing_server_then_retry_without_duplicates(
     assert retried.json()["retried"] == 6
     found = received(8)
     final = wait_finished(http, issue)
-    assert final["sent"] == 8 and final["failed"] == 0
+    assert final["sent"] == 8
+    assert final["failed"] == 0
     assert sorted(found) == sorted(emails)
     assert all(len(mails) == 1 for mails in found.values())
     # Nothing failed, nothing to retry.

@@ -41,7 +41,7 @@ class INewsletter(model.Schema):
         _(
             "help_section_practices",
             default="Practices published since the last issue; filled by "
-            "\"Fill automatic sections\", which you may then change.",
+            '"Fill automatic sections", which you may then change.',
         ),
     )
     directives.widget(
@@ -51,8 +51,8 @@ class INewsletter(model.Schema):
         _("label_section_trainings", default="Upcoming trainings"),
         _(
             "help_section_trainings",
-            default="Trainings still to come; filled by \"Fill automatic "
-            "sections\", which you may then change.",
+            default='Trainings still to come; filled by "Fill automatic '
+            'sections", which you may then change.',
         ),
     )
     directives.widget(

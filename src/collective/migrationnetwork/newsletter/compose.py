@@ -38,8 +38,7 @@ SECTIONS = (
 )
 FOOTER = _(
     "mail_newsletter_footer",
-    default="You receive this newsletter of ${site} because you subscribed "
-    "to it.",
+    default="You receive this newsletter of ${site} because you subscribed to it.",
 )
 PREFERENCES_LABEL = _(
     "mail_newsletter_preferences_link", default="My newsletter preferences"

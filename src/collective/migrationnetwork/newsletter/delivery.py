@@ -22,7 +22,6 @@ from collective.migrationnetwork.newsletter.compose import subscriber_links
 from collective.migrationnetwork.newsletter.mail import build
 from collective.migrationnetwork.newsletter.sending import FINISHED
 from collective.migrationnetwork.newsletter.sending import JOB_KEY
-from collective.migrationnetwork.newsletter.sending import QUEUED
 from collective.migrationnetwork.newsletter.sending import SENDING
 from collective.migrationnetwork.newsletter.store import CONFIRMED
 from collective.migrationnetwork.newsletter.store import get_store
@@ -35,10 +34,10 @@ from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
 from zope.component import hooks
 
+import contextlib
 import itertools
 import queue
 import smtplib
-import socket
 import threading
 import transaction
 
@@ -92,7 +91,9 @@ class SMTPConnection:
             if 500 <= error.smtp_code < 600 and not isinstance(
                 error, smtplib.SMTPAuthenticationError
             ):
-                raise PermanentFailure(f"{error.smtp_code} {error.smtp_error!r}") from error
+                raise PermanentFailure(
+                    f"{error.smtp_code} {error.smtp_error!r}"
+                ) from error
             raise
         except Exception:
             self.close()
@@ -100,10 +101,8 @@ class SMTPConnection:
 
     def close(self):
         if self.smtp is not None:
-            try:
+            with contextlib.suppress(Exception):  # the connection is gone
                 self.smtp.quit()
-            except Exception:  # noqa: BLE001 - the connection is gone
-                pass
             self.smtp = None
 
 
@@ -243,7 +242,7 @@ class Worker(threading.Thread):
                 continue
             if item is None:
                 break
-            for attempt in range(3):
+            for _attempt in range(3):
                 try:
                     run_job(self.db, *item)
                     break

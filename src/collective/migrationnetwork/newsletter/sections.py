@@ -35,7 +35,7 @@ def last_sent(issue):
         sort_on="effective",
         sort_order="descending",
     ):
-        if brain.UID != own:
+        if own != brain.UID:
             return _published(brain)
     return None
 

@@ -16,17 +16,17 @@ mail never get it twice.
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
+from collective.migrationnetwork import logger
 from collective.migrationnetwork.newsletter import compose
 from collective.migrationnetwork.newsletter.segments import Segment
 from collective.migrationnetwork.newsletter.segments import recipients
 from collective.migrationnetwork.newsletter.store import get_store
 from collective.migrationnetwork.newsletter.store import now
 from DateTime import DateTime
-from collective.migrationnetwork import logger
-from plone.app.multilingual.interfaces import ITranslationManager
 from persistent import Persistent
 from persistent.mapping import PersistentMapping
 from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
 from zope.annotation.interfaces import IAnnotations
 
 import transaction

@@ -41,18 +41,16 @@ simple_template = PageTemplateFile(
     os.path.join(os.path.dirname(__file__), "templates", "simple.pt")
 )
 
-ERROR_EMAIL = _(
-    "error_newsletter_email", default="Enter a valid e-mail address."
-)
+ERROR_EMAIL = _("error_newsletter_email", default="Enter a valid e-mail address.")
 ERROR_CONSENT = _(
     "error_newsletter_consent",
     default="Please agree to receive the newsletter and to the processing "
     "of your e-mail address.",
 )
-ERROR_LANGUAGE = _("error_newsletter_language", default="Choose a language of the site.")
-ERROR_CHOICE = _(
-    "error_newsletter_choice", default="Unknown value: ${value}."
+ERROR_LANGUAGE = _(
+    "error_newsletter_language", default="Choose a language of the site."
 )
+ERROR_CHOICE = _("error_newsletter_choice", default="Unknown value: ${value}.")
 ERROR_TOKEN_INVALID = _(
     "error_newsletter_token_invalid",
     default="This link is not valid. Please subscribe again.",
@@ -297,7 +295,9 @@ SIMPLE_MAILS = {
             "nothing has changed. You can change your language and interests, "
             "or unsubscribe, with the link below.",
         ),
-        "link": _("mail_newsletter_preferences_link", default="My newsletter preferences"),
+        "link": _(
+            "mail_newsletter_preferences_link", default="My newsletter preferences"
+        ),
     },
 }
 

@@ -19,6 +19,7 @@ from collective.migrationnetwork.notifications.mail import site_languages
 from collective.migrationnetwork.services.subscribe.report import can_retry
 from collective.migrationnetwork.vocabularies.editable import terms
 from collective.migrationnetwork.vocabularies.standard import country_names
+from html import escape
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
@@ -30,7 +31,6 @@ from zExceptions import Forbidden
 from zExceptions import Unauthorized
 from zope.i18n import translate
 from zope.interface import alsoProvides
-from html import escape
 
 
 LANGUAGE_NAMES = {"el": "Ελληνικά", "en": "English"}
@@ -334,8 +334,10 @@ class Subscribers(Base):
 
     def theme_title(self, token):
         titles = dict(self.thematic_areas())
-        return titles.get(token, token) if token else self.tr(
-            _("label_newsletter_all_areas", default="All (no preference)")
+        return (
+            titles.get(token, token)
+            if token
+            else self.tr(_("label_newsletter_all_areas", default="All (no preference)"))
         )
 
 

@@ -73,9 +73,7 @@ class NewsletterView(ContentView):
 
     def report(self):
         """The delivery report, for those who may see it (not anonymous)."""
-        from collective.migrationnetwork.services.subscribe.report import (
-            can_see_report,
-        )
+        from collective.migrationnetwork.services.subscribe.report import can_see_report
         from collective.migrationnetwork.services.subscribe.report import report_of
 
         if not can_see_report(self.context):

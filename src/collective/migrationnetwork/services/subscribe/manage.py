@@ -72,7 +72,10 @@ class SubscriberDelete(ManageService):
                 "type": "BadRequest",
                 "message": "email: "
                 + translate(
-                    _("error_newsletter_email", default="Enter a valid e-mail address."),
+                    _(
+                        "error_newsletter_email",
+                        default="Enter a valid e-mail address.",
+                    ),
                     context=self.request,
                 ),
                 "errors": [{"field": "email"}],

@@ -47,7 +47,10 @@ class ReportGet(Service):
             return {
                 "type": "NotFound",
                 "message": translate(
-                    _("error_newsletter_not_sent", default="This issue has not been sent."),
+                    _(
+                        "error_newsletter_not_sent",
+                        default="This issue has not been sent.",
+                    ),
                     context=self.request,
                 ),
             }
