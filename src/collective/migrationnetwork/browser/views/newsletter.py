@@ -71,6 +71,15 @@ class NewsletterView(ContentView):
             )
         )
 
+    def subscribers_url(self):
+        """The subscribers page, for those who manage subscribers."""
+        from collective.migrationnetwork.newsletter.manage import can_manage
+
+        if not can_manage(self.context):
+            return None
+        root = api.portal.get_navigation_root(self.context)
+        return f"{root.absolute_url()}/@@newsletter-subscribers"
+
     def report(self):
         """The delivery report, for those who may see it (not anonymous)."""
         from collective.migrationnetwork.services.subscribe.report import can_see_report
