@@ -125,3 +125,26 @@ def test_subscribers_page(subscribers, http):
     assert erased.status_code == 200
     transaction.begin()
     assert get_store().get("en1@example.org") is None
+
+
+def test_erasure_reaches_the_delivery_reports(integration):
+    from collective.migrationnetwork.newsletter import manage
+    from collective.migrationnetwork.newsletter import sending
+    from plone import api
+
+    portal = integration["portal"]
+    add_subscriber("keep@example.org")
+    add_subscriber("forget@example.org")
+    with api.env.adopt_roles(["Manager"]):
+        issue = api.content.create(
+            container=portal["en"]["newsletters"], type="Newsletter", id="i", title="I"
+        )
+        job = sending.create_job(issue)
+    assert job.report()["recipients"] == 2
+    assert manage.erase("Forget@Example.org")
+    assert get_store().get("forget@example.org") is None
+    assert "forget@example.org" not in job.recipients
+    assert "forget@example.org" not in job.pending
+    assert job.report()["recipients"] == 2
+    assert job.report()["pending"] == 2
+    assert not manage.erase("forget@example.org")

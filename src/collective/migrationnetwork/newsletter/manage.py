@@ -8,11 +8,14 @@ the site (Manager, Site Administrator, the secretariat).
 
 from collective.migrationnetwork.newsletter.store import CONFIRMED
 from collective.migrationnetwork.newsletter.store import STATES
+from collective.migrationnetwork.newsletter import sending
 from collective.migrationnetwork.newsletter.store import get_store
+from collective.migrationnetwork.newsletter.store import normalise_email
 from collective.migrationnetwork.notifications.mail import site_languages
 from plone import api
 
 import csv
+import hashlib
 import io
 
 
@@ -98,6 +101,35 @@ def export_csv(state=CONFIRMED):
     return out.getvalue()
 
 
+def pseudonym(email):
+    digest = hashlib.sha256(email.encode("utf-8")).hexdigest()[:16]
+    return f"erased-{digest}"
+
+
+def _erase_from_jobs(email):
+    """Replace ``email`` in the send jobs of every issue by a pseudonym, so
+    that the delivery reports keep their counts."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Newsletter"):
+        job = sending.get_job(brain._unrestrictedGetObject())
+        if job is None:
+            continue
+        for tree in (job.recipients, job.sent, job.failed, job.skipped):
+            if email in tree:
+                tree[pseudonym(email)] = tree[email]
+                del tree[email]
+        if email in job.pending:
+            job.pending.remove(email)
+            job.pending.add(pseudonym(email))
+
+
 def erase(email):
-    """Remove every trace of ``email`` from the store; True if there was."""
-    return get_store().remove(email)
+    """Remove every trace of ``email``: its record in the store and its
+    address in the delivery reports. True if it was a subscriber."""
+    key = normalise_email(email)
+    if key is None:
+        return False
+    found = get_store().remove(key)
+    if found:
+        _erase_from_jobs(key)
+    return found
