@@ -6,9 +6,9 @@ the current language root (the newsletter editors hold Editor there), or on
 the site (Manager, Site Administrator, the secretariat).
 """
 
+from collective.migrationnetwork.newsletter import sending
 from collective.migrationnetwork.newsletter.store import CONFIRMED
 from collective.migrationnetwork.newsletter.store import STATES
-from collective.migrationnetwork.newsletter import sending
 from collective.migrationnetwork.newsletter.store import get_store
 from collective.migrationnetwork.newsletter.store import normalise_email
 from collective.migrationnetwork.notifications.mail import site_languages
