@@ -10,6 +10,7 @@ metadata, never from the objects.
 from collective.migrationnetwork import _
 from collective.migrationnetwork.vocabularies import editable
 from dataclasses import dataclass
+from DateTime import DateTime
 from plone import api
 from zope.component import queryUtility
 from zope.i18n import translate
@@ -123,15 +124,37 @@ def vocabulary_titles(context, name, language):
     }
 
 
+def _active(brain, now):
+    effective, expires = brain.effective, brain.expires
+    if isinstance(effective, DateTime) and effective > now:
+        return False
+    return not (isinstance(expires, DateTime) and expires < now)
+
+
+def visible_by_uid(uids, **query):
+    """The brains of ``uids`` that the current user may see.
+
+    The same as ``catalog(UID=uids, **query)``, but the effective range is
+    checked on the few brains found instead of by the catalogue: the
+    catalogue evaluates its ``effectiveRange`` index first for such a query,
+    as a union of one set per distinct effective date of the whole site (at
+    10,000 items, 10,000 sets loaded and merged at every search).
+    """
+    if not uids:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    query = {"UID": list(uids), **query}
+    brains = catalog(show_inactive=True, **query)
+    if catalog.allow_inactive(query):
+        return list(brains)
+    now = DateTime()
+    return [brain for brain in brains if _active(brain, now)]
+
+
 def content_titles(uids, portal_type=None):
     """``{uid: title}`` of the items the current user may see, from metadata."""
-    if not uids:
-        return {}
-    catalog = api.portal.get_tool("portal_catalog")
-    query = {"UID": list(uids)}
-    if portal_type:
-        query["portal_type"] = portal_type
-    return {brain.UID: brain.Title for brain in catalog(**query)}
+    query = {"portal_type": portal_type} if portal_type else {}
+    return {brain.UID: brain.Title for brain in visible_by_uid(uids, **query)}
 
 
 def value_titles(context, name, portal_types=(), tokens=None, language=None):

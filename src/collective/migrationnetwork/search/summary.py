@@ -11,6 +11,7 @@ no content object is woken.
 
 from collective.migrationnetwork.search.facets import content_titles
 from collective.migrationnetwork.search.facets import value_titles
+from collective.migrationnetwork.search.facets import visible_by_uid
 from DateTime import DateTime
 from plone import api
 
@@ -110,11 +111,10 @@ class Summarizer:
         organisation_uids = {text(brain.organisation) for brain in brains} - {""}
         self.organisations = {}
         if organisation_uids:
-            catalog = api.portal.get_tool("portal_catalog")
             self.organisations = {
                 brain.UID: brain
-                for brain in catalog(
-                    UID=list(organisation_uids), portal_type="Organisation"
+                for brain in visible_by_uid(
+                    organisation_uids, portal_type="Organisation"
                 )
             }
 
