@@ -153,6 +153,8 @@ def test_viewlet_shows_editors_what_changed(outdated, http):
     [box] = tree.cssselect("#translation-status")
     fields = [node.get("data-field") for node in box.cssselect("[data-field]")]
     assert fields == ["title", "context"]
+    titles = [node.text_content() for node in box.cssselect("[data-field]")]
+    assert titles == ["Title", "Context and needs"]
     assert "Νέο πλαίσιο." in box.text_content()
     assert (
         box.cssselect("a")[0]
