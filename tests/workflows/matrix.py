@@ -277,6 +277,7 @@ ORG_ALL = (
 # Contact persons are for logged-in members, in every state.
 MEMBER_ONLY = ("contact_details", "")
 MEMBER_READS = ("view access list contact_details", "")
+TEAM_KEEPS_PROFILE = ("view access list modify contact_details", "")
 ORG_COORDINATOR = (
     "view access list manage_registrations manage_team contact_details",
     "",
@@ -358,11 +359,12 @@ ORGANISATION_STATES = {
     "inactive": {
         "anonymous": PUBLIC,
         "member": MEMBER_READS,
-        "owner": MEMBER_READS,
-        "editor": MEMBER_READS,
+        # The team keeps its profile up to date; it adds nothing new.
+        "owner": TEAM_KEEPS_PROFILE,
+        "editor": TEAM_KEEPS_PROFILE,
         "contributor": MEMBER_READS,
         "reader": MEMBER_READS,
-        "editors_group": MEMBER_READS,
+        "editors_group": TEAM_KEEPS_PROFILE,
         "coordinator": ORG_COORDINATOR,
         "parent_coordinator": ORG_COORDINATOR,
         "other_coordinator": MEMBER_READS,
