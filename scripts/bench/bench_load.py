@@ -21,6 +21,7 @@ import base64
 import http.client
 import itertools
 import json
+import math
 import statistics
 import threading
 import time
@@ -37,7 +38,7 @@ def percentile(values, share):
     if not values:
         return None
     ordered = sorted(values)
-    rank = max(1, min(len(ordered), round(share * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(share * len(ordered))))
     return ordered[rank - 1]
 
 
