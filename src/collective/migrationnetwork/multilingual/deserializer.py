@@ -6,8 +6,9 @@ plone.restapi creates the object, deserializes and validates the body, adds
 the object and only then links it to the source; required
 language-independent fields (an organisation's kind, a training's format)
 would be refused as missing. This deserializer fills them from the source
-first; what the body itself says still wins, and after the link the
-values are made equal to the source's again (``status.translated``).
+first. Language-independent values in the body are validated as usual,
+but once the translation is linked it takes the source's values
+(``status.translated``): translations never differ in them.
 """
 
 from collective.migrationnetwork.multilingual.interfaces import (
