@@ -30,9 +30,10 @@ def check_root(portal, code):
         manager = ITranslationManager(section)
         assert manager.get_translation("el") == portal["el"][section_id]
         assert manager.get_translation("en") == portal["en"][section_id]
-        assert ITranslationManager(portal["el"][section_id]).get_translation(
-            code
-        ) == section
+        assert (
+            ITranslationManager(portal["el"][section_id]).get_translation(code)
+            == section
+        )
 
 
 @pytest.mark.parametrize("code", ["it", "sl", "ro"])
