@@ -28,6 +28,7 @@ PY_MESSAGE = re.compile(
     r'\b_\(\s*"([^"]+)"(?:\s*,\s*default=\(?\s*((?:"(?:[^"\\]|\\.)*"\s*)+))?', re.S
 )
 PT_MESSAGE = re.compile(r'i18n:translate="([^"]+)"')
+PT_ATTRIBUTES = re.compile(r'i18n:attributes="([^"]+)"')
 HEADER = """msgid ""
 msgstr ""
 "Project-Id-Version: {domain}\\n"
@@ -46,6 +47,17 @@ def _join(literals):
     return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', literals or ""))
 
 
+def template_ids(text):
+    """Explicit message ids of a page template: ``i18n:translate="id"`` and
+    ``i18n:attributes="title id; alt other_id"``."""
+    yield from PT_MESSAGE.findall(text)
+    for attributes in PT_ATTRIBUTES.findall(text):
+        for pair in attributes.split(";"):
+            words = pair.split()
+            if len(words) == 2:
+                yield words[1]
+
+
 def collect():
     """Return {msgid: (default, first file)}."""
     messages = {}
@@ -59,7 +71,7 @@ def collect():
         for msgid, default in PY_MESSAGE.findall(path.read_text(encoding="utf-8")):
             add(msgid, _join(default), path)
     for path in sorted(PACKAGE.rglob("*.pt")):
-        for msgid in PT_MESSAGE.findall(path.read_text(encoding="utf-8")):
+        for msgid in template_ids(path.read_text(encoding="utf-8")):
             add(msgid, "", path)
     for path in sorted((PACKAGE / "profiles").rglob("*.xml")):
         tree = etree.parse(str(path))
