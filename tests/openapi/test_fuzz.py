@@ -59,6 +59,13 @@ OPERATIONS = {
     "addTeamEditor": ("application/json", {POSITIVE: 30, NEGATIVE: 30}),
     "removeTeamEditor": ("application/json", {POSITIVE: 30, NEGATIVE: 30}),
     "getApplication": ("application/json", {POSITIVE: 30, NEGATIVE: 30}),
+    **{
+        f"get{types}TranslationStatus": (
+            "application/json",
+            {POSITIVE: 20, NEGATIVE: 20},
+        )
+        for types in ("Network", "Organisation", "PracticeTraining", "Newsletter")
+    },
 }
 RUNS = [
     (operation_id, mode)

@@ -1,8 +1,12 @@
 """Live answers of the server validate against the document's schemas."""
 
 from accounts import ADMIN
+from plone import api
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 import pytest
+import transaction
 
 
 ITEMS = {
@@ -207,3 +211,27 @@ def test_application_answers_validate(http, rich_content, validate):
     missing = http(auth=ADMIN, json=True).get("/el/organisations/athens/@application")
     assert missing.status_code == 404
     validate(missing.json(), "PloneError")
+
+
+def test_translation_status_answers_validate(http, rich_content, validate):
+    from plone.app.multilingual.api import translate as make_translation
+
+    athens = rich_content["athens"]
+    with api.env.adopt_roles(["Manager"]):
+        english = make_translation(athens, "en")
+        english.title = "Municipality of Athens"
+        notify(ObjectModifiedEvent(english))
+    transaction.commit()
+    admin = http(auth=ADMIN, json=True)
+    url = f"{english.absolute_url()}/@translation-status"
+    current = admin.get(url)
+    assert current.status_code == 200, current.text
+    validate(current.json(), "TranslationStatus")
+    assert current.json()["outdated"] is False
+
+    changed = admin.patch(athens.absolute_url(), json={"description": "Νέο κείμενο"})
+    assert changed.status_code == 204, changed.text
+    outdated = admin.get(url)
+    validate(outdated.json(), "TranslationStatus")
+    assert outdated.json()["outdated"] is True
+    assert http(json=True).get(url).status_code == 401

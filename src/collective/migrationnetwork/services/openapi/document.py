@@ -232,6 +232,10 @@ def content_paths():
             },
         )
         item.update(content_operations(types))
+        paths[f"{item_path}/@translation-status"] = {
+            "parameters": item["parameters"],
+            **endpoints.translation_status_operation(types),
+        }
     return paths
 
 
@@ -315,6 +319,7 @@ def openapi_document(context):
             **endpoints.REVIEW_QUEUE_SCHEMAS,
             **endpoints.TEAM_SCHEMAS,
             **endpoints.join_schemas(context),
+            **endpoints.TRANSLATION_STATUS_SCHEMAS,
             **content_schemas(context, CONTENT_TYPES),
         },
         "parameters": {
@@ -339,6 +344,7 @@ def openapi_document(context):
             {"name": "review"},
             {"name": "membership", "description": "Applications and teams."},
             {"name": "content", "description": "The add-on's content types."},
+            {"name": "multilingual", "description": "Translation status."},
             {"name": "meta"},
         ],
         "paths": with_not_found({**service_paths(context), **content_paths()}),

@@ -467,3 +467,80 @@ def application_paths(lang):
             },
         }
     }
+
+
+# --- @translation-status --------------------------------------------------
+
+OPTIONAL_DATE = {"type": ["string", "null"], "format": "date-time"}
+
+TRANSLATION_STATUS_SCHEMAS = {
+    "TranslationStatus": closed(
+        {
+            "@id": URI,
+            "language": {"type": "string"},
+            "outdated": {
+                "type": "boolean",
+                "description": "The source's text changed since the "
+                "translation was last saved.",
+            },
+            "source": {
+                "oneOf": [
+                    {"type": "null"},
+                    closed(
+                        {
+                            "UID": {"type": "string"},
+                            "language": {"type": "string"},
+                            "title": {"type": "string"},
+                            "url": URI,
+                            "modified": {"type": "string", "format": "date-time"},
+                        },
+                        required=("UID", "language", "title", "url", "modified"),
+                    ),
+                ]
+            },
+            "translated_from_modified": OPTIONAL_DATE,
+            "recorded": OPTIONAL_DATE,
+            "changes": {
+                "type": "array",
+                "items": closed(
+                    {
+                        "field": {"type": "string"},
+                        "title": {"type": "string"},
+                        "diff": {
+                            "type": "array",
+                            "items": closed(
+                                {
+                                    "op": {"enum": [" ", "-", "+"]},
+                                    "text": {"type": "string"},
+                                },
+                                required=("op", "text"),
+                            ),
+                        },
+                    },
+                    required=("field", "title", "diff"),
+                ),
+            },
+        },
+        required=("@id", "outdated", "source", "changes"),
+        description="Whether a translation is behind the item it was "
+        "translated from, and what changed there since.",
+    )
+}
+
+
+def translation_status_operation(types):
+    return {
+        "get": {
+            "tags": ["multilingual"],
+            "operationId": f"get{''.join(types)}TranslationStatus",
+            "summary": f"Translation status of a {' or '.join(types)}",
+            "description": "For those who may edit the item. Outdated "
+            "translations of a language are listed by "
+            "`@search?translation_outdated=true&Language=xx`.",
+            "security": AUTHENTICATED,
+            "responses": {
+                "200": json_answer("The status.", ref("TranslationStatus")),
+                "401": {"$ref": "#/components/responses/Unauthorized"},
+            },
+        }
+    }
