@@ -280,3 +280,37 @@ def test_worker_resumes_a_job_left_by_a_stopped_process(
     delivery.resume(Event())
     found = received(3)
     assert set(found) == subscribers
+
+
+def test_a_job_another_worker_sends_is_left_alone(functional, issue, subscribers):
+    from collective.migrationnetwork.newsletter.delivery import deliver
+
+    job = sending.create_job(issue)
+    job.state = sending.SENDING
+    job.worker = "elsewhere:1:1"
+    job.heartbeat = time.time()
+
+    class NoSMTP:
+        def send(self, *args):
+            raise AssertionError("nothing may be sent")
+
+        def close(self):
+            pass
+
+    portal = functional["portal"]
+    assert deliver(portal, issue, connection=NoSMTP())["pending"] == 3
+    job.failed["x@example.org"] = "error"
+    with pytest.raises(sending.JobBusy):
+        sending.retry_failed(issue)
+    # Its worker stopped long ago: the job is taken over.
+    job.heartbeat = time.time() - sending.STALE - 1
+    del job.failed["x@example.org"]
+    sent = []
+
+    class Sink(NoSMTP):
+        def send(self, mfrom, to, data):
+            sent.append(to)
+
+    assert deliver(portal, issue, connection=Sink())["sent"] == 3
+    assert sorted(sent) == sorted(subscribers)
+    transaction.abort()

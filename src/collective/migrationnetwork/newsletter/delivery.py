@@ -36,9 +36,12 @@ from zope.component import hooks
 
 import contextlib
 import itertools
+import os
 import queue
 import smtplib
+import socket
 import threading
+import time
 import transaction
 
 
@@ -106,6 +109,10 @@ class SMTPConnection:
             self.smtp = None
 
 
+def worker_id():
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
 def settings_of(site):
     mailer = make_mailer(site.MailHost)
     return {
@@ -148,7 +155,14 @@ def deliver(site, issue, connection=None):
     store = get_store(site)
     from_ = sender() or (site_title(), "noreply@localhost")
     connection = connection or SMTPConnection(settings_of(site))
+    me = worker_id()
+    if job.busy(me):
+        # Another process delivers it (a cluster that started at once).
+        return job.report()
+    # Claimed at commit: of two processes, one gets a conflict and stops.
     job.state = SENDING
+    job.worker = me
+    job.heartbeat = time.time()
     job.runs += 1
     transaction.commit()
     consecutive = 0
@@ -181,6 +195,7 @@ def deliver(site, issue, connection=None):
                     continue
                 consecutive = 0
                 job.sent[email] = now()
+            job.heartbeat = time.time()
             transaction.commit()
             if consecutive >= MAX_CONSECUTIVE_FAILURES:
                 logger.warning(
@@ -196,6 +211,7 @@ def deliver(site, issue, connection=None):
     finally:
         connection.close()
     job.state = FINISHED
+    job.worker = None
     job.finished = now()
     active = getattr(store, "active_jobs", None)
     path = "/".join(issue.getPhysicalPath())

@@ -29,6 +29,7 @@ from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from zope.annotation.interfaces import IAnnotations
 
+import time
 import transaction
 
 
@@ -37,6 +38,11 @@ JOB_KEY = "collective.migrationnetwork.newsletter.job"
 QUEUED = "queued"
 SENDING = "sending"
 FINISHED = "finished"
+
+
+# Seconds after which a job marked as being sent, whose worker has not
+# committed since, is taken to be abandoned (its process stopped).
+STALE = 120
 
 
 class JobBusy(Exception):
@@ -58,6 +64,16 @@ class SendJob(Persistent):
         self.skipped = OOBTree()  # email -> reason
 
     covered_by = None
+    worker = None
+    heartbeat = 0.0
+
+    def busy(self, worker=None):
+        """Another worker is sending it and was alive recently."""
+        return (
+            self.state == SENDING
+            and self.worker != worker
+            and time.time() - self.heartbeat < STALE
+        )
 
     def report(self):
         return {
@@ -161,7 +177,7 @@ def retry_failed(issue):
         return retry_failed(other) if other is not None else 0
     if job is None or not job.failed:
         return 0
-    if job.state == SENDING:
+    if job.busy():
         raise JobBusy()
     count = 0
     for email in list(job.failed.keys()):
