@@ -121,6 +121,10 @@ ALL_FACETS = "thematic_areas,target_groups,countries,kind,format,audience,status
         ("network-search.rss", [], "text/html"),
         ("network-search.ics", [], "text/html"),
         ("network-search.csv", [("portal_type", "Practice")], "text/html"),
+        # The Classic UI listings, whole pages (portlets, viewlets) included.
+        ("practices", [("thematic_areas", "housing"), ("countries", "CY")], "text/html"),
+        ("trainings", [], "text/html"),
+        ("organisations", [("kind", "municipality")], "text/html"),
     ],
 )  # fmt: skip
 def test_search_and_feeds_load_no_content_object(

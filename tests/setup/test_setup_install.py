@@ -54,3 +54,26 @@ class TestSetupInstall:
         for util in getAllUtilitiesRegisteredFor(INonInstallable):
             hidden.update(util.getNonInstallableProfiles())
         assert f"{PACKAGE_NAME}:uninstall" in hidden
+
+
+def right_column(portal):
+    from plone.portlets.interfaces import IPortletAssignmentMapping
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    manager = getUtility(IPortletManager, name="plone.rightcolumn")
+    return getMultiAdapter((portal, manager), IPortletAssignmentMapping)
+
+
+def test_no_events_portlet_waking_trainings(portal):
+    assert "events" not in right_column(portal)
+
+
+def test_upgrade_removes_the_events_portlet(portal):
+    from plone.app.event.portlets.portlet_events import Assignment
+
+    right_column(portal)["events"] = Assignment()
+    portal.portal_setup.setLastVersionForProfile(f"{PACKAGE_NAME}:default", "1001")
+    portal.portal_setup.upgradeProfile(f"{PACKAGE_NAME}:default")
+    assert "events" not in right_column(portal)

@@ -18,6 +18,7 @@ STEPS = (
     "actions",
     "controlpanel",
     "plone.app.registry",
+    "portlets",
 )
 # Indexes whose indexer changed in 1002: ``format`` held the MIME type of
 # every item that is not a Training.
