@@ -116,18 +116,10 @@ def _introduction(issue):
 
 
 def _plain(html):
-    from plone.base.utils import safe_text
-    from Products.PortalTransforms.transforms.html_to_text import html_to_text
-
-    return html_to_text().convert(safe_text(html), _Data()).getData().strip()
-
-
-class _Data:
-    def setData(self, value):
-        self.value = value
-
-    def getData(self):
-        return self.value
+    """The text of an HTML fragment (Plone's html_to_text transform)."""
+    transforms = api.portal.get_tool("portal_transforms")
+    data = transforms.convertTo("text/plain", html, mimetype="text/html")
+    return (data.getData() if data is not None else "").strip()
 
 
 SENDABLE = ("approved", "sent")
