@@ -3,6 +3,7 @@
 
 from plone import api
 from review.review_people import auth
+from zope.i18n import translate
 
 import pytest
 import re
@@ -250,7 +251,13 @@ def test_no_check_out_in_an_inactive_organisation(inactive, http):
     assert response.status_code == 303, response.text[:3000]
     assert response.headers["Location"] == url
     page = editor.get(url).text
-    assert "You may not make a working copy of this item" in page
+    message = translate(
+        "error_working_copy_refused",
+        domain="collective.migrationnetwork",
+        target_language="el",
+    )
+    assert message.startswith("Δεν μπορείτε")
+    assert message in page
     assert copies(inactive) == []
 
 
