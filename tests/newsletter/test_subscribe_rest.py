@@ -45,6 +45,11 @@ def fresh_store():
         ({"language": "fr"}, "language"),
         ({"thematic_areas": ["astrology"]}, "thematic_areas"),
         ({"countries": ["XX"]}, "countries"),
+        # Found by the fuzz run of tests/openapi: not a 500, not the default.
+        ({"thematic_areas": [["housing"]]}, "thematic_areas"),
+        ({"countries": [{"token": ["GR"]}]}, "countries"),
+        ({"language": False}, "language"),
+        ({"language": {}}, "language"),
     ],
 )
 def test_bad_input_names_the_field(functional, http, change, field):

@@ -90,6 +90,13 @@ def test_operation_ids_are_unique(document):
         "/@openapi",
         "/@review-queue",
         "/{lang}/@join-network",
+        "/{lang}/@subscribe",
+        "/@subscribe/confirm",
+        "/@unsubscribe",
+        "/@subscription",
+        "/@subscribers",
+        "/{lang}/newsletters/{newsletter}/@newsletter-report",
+        "/{lang}/newsletters/{newsletter}/@newsletter-report/retry",
     ],
 )
 def test_the_add_on_endpoints_are_described(document, path):

@@ -66,6 +66,21 @@ OPERATIONS = {
         )
         for types in ("Network", "Organisation", "PracticeTraining", "Newsletter")
     },
+    # The rate limit answers 429 once a few subscriptions got through.
+    "subscribeNewsletter": ("application/json", {POSITIVE: 40, NEGATIVE: 40}),
+    **{
+        operation_id: ("application/json", {POSITIVE: 20, NEGATIVE: 20})
+        for operation_id in (
+            "confirmSubscription",
+            "unsubscribeNewsletter",
+            "getSubscription",
+            "updateSubscription",
+            "getSubscribers",
+            "deleteSubscriber",
+            "getNewsletterReport",
+            "retryNewsletterDeliveries",
+        )
+    },
 }
 RUNS = [
     (operation_id, mode)

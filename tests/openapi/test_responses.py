@@ -235,3 +235,120 @@ def test_translation_status_answers_validate(http, rich_content, validate):
     validate(outdated.json(), "TranslationStatus")
     assert outdated.json()["outdated"] is True
     assert http(json=True).get(url).status_code == 401
+
+
+SUBSCRIPTION = {
+    "email": "Reader@Example.org",
+    "thematic_areas": ["housing"],
+    "countries": ["GR", "CY"],
+    "consent": True,
+}
+
+
+def test_subscribe_answers_validate(http, functional, validate, schema_errors):
+    session = http(json=True)
+    validate(SUBSCRIPTION, "NewsletterSubscribe")
+    received = session.post("/en/@subscribe", json=SUBSCRIPTION)
+    assert received.status_code == 202, received.text
+    validate(received.json(), "NewsletterMessage")
+
+    body = {**SUBSCRIPTION, "consent": False, "countries": ["XX"]}
+    assert schema_errors(body, "NewsletterSubscribe")
+    refused = session.post("/en/@subscribe", json=body)
+    assert refused.status_code == 400
+    validate(refused.json(), "FieldErrors")
+    assert {error["field"] for error in refused.json()["errors"]} == {
+        "consent",
+        "countries",
+    }
+    unreadable = session.post(
+        "/en/@subscribe", data="email=a", headers={"Content-Type": "text/plain"}
+    )
+    assert unreadable.status_code == 400
+    validate(unreadable.json(), "PloneError")
+
+
+def test_token_answers_validate(http, functional, validate):
+    from collective.migrationnetwork.newsletter import tokens
+    from collective.migrationnetwork.newsletter.store import Subscriber
+    from collective.migrationnetwork.newsletter.store import get_store
+
+    session = http(json=True)
+    unknown = session.post("/@subscribe/confirm", json={"token": "nonsense"})
+    assert unknown.status_code == 400
+    validate(unknown.json(), "TokenRefused")
+    assert unknown.json()["errors"][0]["reason"] == "invalid"
+
+    transaction.begin()  # what the requests committed
+    subscriber = get_store().add(Subscriber("pref@example.org", "en", ["health"]))
+    subscriber.state = "confirmed"
+    token = tokens.make_token(subscriber, tokens.MANAGE)
+    transaction.commit()
+    read = session.get("/@subscription", params={"token": token})
+    assert read.status_code == 200, read.text
+    validate(read.json(), "NewsletterSubscriber")
+    change = {"token": token, "language": "el", "countries": "GR"}
+    validate(change, "NewsletterPreferencesUpdate")
+    saved = session.patch("/@subscription", json=change)
+    assert saved.status_code == 200, saved.text
+    validate(saved.json(), "NewsletterSubscriberSaved")
+    assert saved.json()["countries"] == ["GR"]
+    gone = session.post("/@unsubscribe", json={"token": token})
+    assert gone.status_code == 200, gone.text
+    validate(gone.json(), "NewsletterState")
+
+
+def test_subscribers_answers_validate(http, functional, validate):
+    from collective.migrationnetwork.newsletter.store import Subscriber
+    from collective.migrationnetwork.newsletter.store import get_store
+
+    store = get_store()
+    for email, state, areas in (
+        ("one@example.org", "confirmed", ["housing"]),
+        ("two@example.org", "confirmed", []),
+        ("three@example.org", "pending", []),
+    ):
+        store.add(Subscriber(email, "en", areas, ["GR"])).state = state
+    transaction.commit()
+    admin = http(auth=ADMIN, json=True)
+    counts = admin.get("/@subscribers")
+    assert counts.status_code == 200, counts.text
+    validate(counts.json(), "SubscriberCounts")
+    assert counts.json()["confirmed"] == 2
+    export = admin.get("/@subscribers", params={"format": "csv"})
+    assert export.status_code == 200
+    assert export.headers["Content-Type"].startswith("text/csv")
+    refused = http(json=True).get("/@subscribers")
+    assert refused.status_code == 401
+    validate(refused.json(), "PloneError")
+
+    bad = admin.delete("/@subscribers", params={"email": "nonsense"})
+    assert bad.status_code == 400
+    validate(bad.json(), "FieldErrors")
+    missing = admin.delete("/@subscribers", params={"email": "nobody@example.org"})
+    assert missing.status_code == 404
+    validate(missing.json(), "PloneError")
+    erased = admin.delete("/@subscribers", params={"email": "one@example.org"})
+    assert erased.status_code == 204
+
+
+def test_newsletter_report_answers_validate(http, rich_content, validate):
+    admin = http(auth=ADMIN, json=True)
+    url = "/el/newsletters/issue-1"
+    unsent = admin.get(f"{url}/@newsletter-report")
+    assert unsent.status_code == 404
+    validate(unsent.json(), "PloneError")
+    for transition in ("submit", "approve", "send"):
+        answer = admin.post(f"{url}/@workflow/{transition}", json={})
+        assert answer.status_code == 200, answer.text
+    report = admin.get(f"{url}/@newsletter-report")
+    assert report.status_code == 200, report.text
+    validate(report.json(), "NewsletterReport")
+    assert report.json()["state"] == "finished"
+    retried = admin.post(f"{url}/@newsletter-report/retry", json={})
+    assert retried.status_code == 200, retried.text
+    validate(retried.json(), "NewsletterRetry")
+    assert retried.json()["retried"] == 0
+    refused = http(json=True).post(f"{url}/@newsletter-report/retry", json={})
+    assert refused.status_code == 401
+    validate(refused.json(), "PloneError")

@@ -145,8 +145,10 @@ def _as_list(value):
 def validate_preferences(data, errors, default_language=None):
     """Language, thematic areas and countries of ``data``, checked."""
     clean = {}
-    language = data.get("language") or default_language
-    if isinstance(language, dict):
+    language = data.get("language")
+    if language is None or language == "":
+        language = default_language
+    elif isinstance(language, dict):
         language = language.get("token")
     if language not in site_languages():
         errors.append(("language", ERROR_LANGUAGE))
@@ -160,12 +162,15 @@ def validate_preferences(data, errors, default_language=None):
         if values is None:
             errors.append((name, Message(ERROR_CHOICE, mapping={"value": "?"})))
             continue
-        unknown = [v for v in values if v not in allowed]
+        # Tokens are strings; anything else (a list, a number) is unknown.
+        unknown = [v for v in values if not isinstance(v, str) or v not in allowed]
         if unknown:
             errors.append(
                 (name, Message(ERROR_CHOICE, mapping={"value": str(unknown[0])}))
             )
-        clean[name] = tuple(dict.fromkeys(v for v in values if v in allowed))
+        clean[name] = tuple(
+            dict.fromkeys(v for v in values if isinstance(v, str) and v in allowed)
+        )
     return clean
 
 

@@ -17,6 +17,7 @@ from collective.migrationnetwork import PACKAGE_NAME
 from collective.migrationnetwork.search.params import CONTENT_TYPES
 from collective.migrationnetwork.sections import language_roots
 from collective.migrationnetwork.services.openapi import endpoints
+from collective.migrationnetwork.services.openapi import newsletter
 from collective.migrationnetwork.services.openapi.components import AUTHENTICATED
 from collective.migrationnetwork.services.openapi.components import COMMON_RESPONSES
 from collective.migrationnetwork.services.openapi.components import COMMON_SCHEMAS
@@ -119,6 +120,7 @@ def service_paths(context):
         }
     paths.update(endpoints.team_paths(ref_parameter("lang")))
     paths.update(endpoints.application_paths(ref_parameter("lang")))
+    paths.update(newsletter.newsletter_paths(ref_parameter("lang")))
     return paths
 
 
@@ -320,6 +322,7 @@ def openapi_document(context):
             **endpoints.TEAM_SCHEMAS,
             **endpoints.join_schemas(context),
             **endpoints.TRANSLATION_STATUS_SCHEMAS,
+            **newsletter.newsletter_schemas(),
             **content_schemas(context, CONTENT_TYPES),
         },
         "parameters": {
@@ -345,6 +348,10 @@ def openapi_document(context):
             {"name": "membership", "description": "Applications and teams."},
             {"name": "content", "description": "The add-on's content types."},
             {"name": "multilingual", "description": "Translation status."},
+            {
+                "name": "newsletter",
+                "description": "Subscriptions, subscribers, delivery reports.",
+            },
             {"name": "meta"},
         ],
         "paths": with_not_found({**service_paths(context), **content_paths()}),

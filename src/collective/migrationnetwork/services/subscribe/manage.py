@@ -7,6 +7,7 @@ Refused with 401 (anonymous) or 403 without "Manage subscribers"."""
 
 from collective.migrationnetwork import _
 from collective.migrationnetwork.newsletter import manage
+from collective.migrationnetwork.newsletter import subscription
 from collective.migrationnetwork.newsletter.store import normalise_email
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -68,18 +69,9 @@ class SubscriberDelete(ManageService):
                 email = None
         if normalise_email(email) is None:
             self.request.response.setStatus(400)
-            return {
-                "type": "BadRequest",
-                "message": "email: "
-                + translate(
-                    _(
-                        "error_newsletter_email",
-                        default="Enter a valid e-mail address.",
-                    ),
-                    context=self.request,
-                ),
-                "errors": [{"field": "email"}],
-            }
+            return subscription.error_answer(
+                [("email", subscription.ERROR_EMAIL)], self.request
+            )
         if not manage.erase(email):
             self.request.response.setStatus(404)
             return {
