@@ -18,6 +18,7 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
+import functools
 import re
 
 
@@ -56,23 +57,41 @@ def terms(record, language=None):
     """Return ``[(token, title)]`` of an editable vocabulary, in order."""
     lines = api.portal.get_registry_record(f"{SETTINGS_PREFIX}.{record}", default=None)
     language = language or api.portal.get_current_language()
+    return list(_terms(tuple(lines or ()), language))
+
+
+@functools.lru_cache(maxsize=128)
+def _terms(lines, language):
     result = []
-    for line in lines or ():
+    for line in lines:
         try:
             token, titles = parse_line(line)
         except Invalid:
             continue
         title = titles.get(language) or titles.get(FALLBACK_LANGUAGE) or token
         result.append((token, title))
-    return result
+    return tuple(result)
+
+
+@functools.lru_cache(maxsize=128)
+def _vocabulary(lines, language):
+    return SimpleVocabulary(
+        [
+            SimpleTerm(value=t, token=t, title=title)
+            for t, title in _terms(lines, language)
+        ]
+    )
 
 
 def _factory(record):
     @provider(IVocabularyFactory)
     def factory(context=None):
-        return SimpleVocabulary(
-            [SimpleTerm(value=t, token=t, title=title) for t, title in terms(record)]
+        """Built once per content of the record and language: editing the
+        lines in the control panel gives a new vocabulary at once."""
+        lines = api.portal.get_registry_record(
+            f"{SETTINGS_PREFIX}.{record}", default=None
         )
+        return _vocabulary(tuple(lines or ()), api.portal.get_current_language())
 
     return factory
 

@@ -213,11 +213,13 @@ FIXED = {
 
 
 def _factory(name):
-    terms = FIXED[name]
+    # Titles are message ids, translated when shown: one vocabulary serves
+    # every request and language, instead of one built at every field bind.
+    vocabulary = _vocabulary(*FIXED[name])
 
     @provider(IVocabularyFactory)
     def factory(context=None):
-        return _vocabulary(*terms)
+        return vocabulary
 
     return factory
 

@@ -31,12 +31,18 @@ def country_names(language):
     return dict(sorted(names.items(), key=lambda item: item[1]))
 
 
-@provider(IVocabularyFactory)
-def countries(context=None):
-    language = api.portal.get_current_language()
+@functools.cache
+def _countries(language):
     return SimpleVocabulary(
         [
             SimpleTerm(value=code, token=code, title=name)
             for code, name in country_names(language).items()
         ]
     )
+
+
+@provider(IVocabularyFactory)
+def countries(context=None):
+    """Built once per language: some 250 terms, bound by several fields of
+    every form and serialisation."""
+    return _countries(api.portal.get_current_language())
