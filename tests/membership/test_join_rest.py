@@ -98,6 +98,9 @@ def test_application_of_an_organisation_without_one(http, functional_sample):
         ("consent", False),
         ("consent", None),
         ("message", ["a", "list"]),
+        # A line break is refused, not stripped away (the schema's pattern).
+        ("title", "Municipality of Patras\r\n"),
+        ("applicant_name", "Eleni\nPapadopoulou"),
     ],
 )
 def test_bad_input_is_400_naming_the_field_and_creates_nothing(

@@ -68,10 +68,14 @@ def _message(field, error):
 
 
 def _cleaned(value):
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
+    if not isinstance(value, str):
+        return value
+    if "\n" in value or "\r" in value:
+        # Line breaks are left for the field to judge: a one-line field
+        # refuses them, as the API's schema says, rather than having them
+        # stripped away unnoticed.
+        return value.strip(" \t") or None
+    return value.strip() or None
 
 
 def validate_application(context, data):

@@ -28,12 +28,26 @@ ISO_DATE = {
 }
 
 
+# A blank value (as an HTML form sends an empty field) is ignored: the
+# search strips values with ``str.strip``, whose white space is that of
+# ``\s`` in Python's regular expressions, which the validators use.
+BLANK = {"type": "string", "pattern": "^\\s*$"}
+
+
+def or_blank(schema):
+    return {"anyOf": [schema, BLANK]}
+
+
 def query(name, schema, description, **extra):
+    if schema.get("type") == "array":
+        schema = {**schema, "items": or_blank(schema["items"])}
+    else:
+        schema = or_blank(schema)
     return {
         "name": name,
         "in": "query",
         "required": False,
-        "description": description,
+        "description": f"{description} A blank value is ignored.",
         "schema": schema,
         **extra,
     }
