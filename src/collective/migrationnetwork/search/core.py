@@ -8,6 +8,7 @@ brains (metadata) and index structures; no content object is woken.
 
 from collective.migrationnetwork.search.counting import count_values
 from collective.migrationnetwork.search.counting import result_rids
+from collective.migrationnetwork.search.dates import search_active
 from collective.migrationnetwork.search.facets import FACETS
 from collective.migrationnetwork.search.facets import value_titles
 from collective.migrationnetwork.search.fallback import fallback_enabled
@@ -133,7 +134,7 @@ def run(catalog, query):
     """The catalogue's answer; a full-text query it cannot parse is the
     searcher's error, not the server's."""
     try:
-        return catalog.searchResults(query)
+        return search_active(catalog, query)
     except ParseError as error:
         raise SearchParameterError(
             "SearchableText",
