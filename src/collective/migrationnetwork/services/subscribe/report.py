@@ -7,13 +7,12 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.migrationnetwork import _
 from collective.migrationnetwork.newsletter import sending
+from collective.migrationnetwork.services import PathParams
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 SEND_NEWSLETTER = "collective.migrationnetwork: Send newsletter"
@@ -57,17 +56,8 @@ class ReportGet(Service):
         return report
 
 
-@implementer(IPublishTraverse)
-class RetryPost(Service):
+class RetryPost(PathParams, Service):
     """``POST @newsletter-report/retry``."""
-
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
 
     def reply(self):
         if self.params != ["retry"]:

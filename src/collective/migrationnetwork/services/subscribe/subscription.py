@@ -12,14 +12,13 @@ from collective.migrationnetwork import _
 from collective.migrationnetwork.membership.ratelimit import RateLimited
 from collective.migrationnetwork.newsletter import subscription as logic
 from collective.migrationnetwork.newsletter.tokens import TokenError
+from collective.migrationnetwork.services import PathParams
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 RATE_LIMITED = _(
@@ -91,17 +90,8 @@ class NewsletterService(Service):
         return translate(message, context=self.request)
 
 
-@implementer(IPublishTraverse)
-class SubscribePost(NewsletterService):
+class SubscribePost(PathParams, NewsletterService):
     """``POST @subscribe``, and ``POST @subscribe/confirm``."""
-
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
 
     def handle(self, data):
         if self.params == ["confirm"]:

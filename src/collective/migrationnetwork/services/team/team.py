@@ -20,13 +20,12 @@ from collective.migrationnetwork.roles.team import create_editor
 from collective.migrationnetwork.roles.team import describe
 from collective.migrationnetwork.roles.team import remove_team_editor
 from collective.migrationnetwork.roles.team import team
+from collective.migrationnetwork.services import PathParams
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 class TeamService(Service):
@@ -102,16 +101,7 @@ def _text(data, name):
     return value
 
 
-@implementer(IPublishTraverse)
-class TeamDelete(TeamService):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class TeamDelete(PathParams, TeamService):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         if len(self.params) != 1:
