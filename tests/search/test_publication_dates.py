@@ -64,3 +64,20 @@ def test_a_current_item_is_found(portal, sample):
     logout()
     result = network_search(portal["el"], {"portal_type": "Practice"})
     assert "housing-help" in ids(result)
+
+
+@pytest.mark.parametrize("when", ["later", "expired"])
+def test_titles_by_uid_leave_out_items_outside_their_dates(portal, sample, when):
+    from collective.migrationnetwork.search.facets import content_titles
+
+    athens = sample["athens"]
+    if when == "later":
+        athens.setEffectiveDate(DateTime() + 1)
+    else:
+        athens.setExpirationDate(DateTime() - 1)
+    athens.reindexObject()
+    uids = [athens.UID(), sample["cardet"].UID()]
+    with api.env.adopt_roles(["Manager"]):
+        assert set(content_titles(uids)) == set(uids)
+    logout()
+    assert set(content_titles(uids)) == {sample["cardet"].UID()}
