@@ -3,7 +3,7 @@ holders of "collective.migrationnetwork: Manage registrations"."""
 
 from collective.migrationnetwork import _
 from collective.migrationnetwork.membership.application import get_application
-from plone.restapi.services import Service
+from collective.migrationnetwork.services import Service
 from zope.i18n import translate
 
 

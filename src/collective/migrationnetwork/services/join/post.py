@@ -14,9 +14,9 @@ from collective.migrationnetwork.membership.ratelimit import RateLimited
 from collective.migrationnetwork.membership.schema import HONEYPOT
 from collective.migrationnetwork.membership.validation import ApplicationInvalid
 from collective.migrationnetwork.membership.validation import error_answer
+from collective.migrationnetwork.services import Service
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
-from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
 

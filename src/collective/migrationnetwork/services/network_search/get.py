@@ -3,9 +3,9 @@
 from collective.migrationnetwork.search import SearchParameterError
 from collective.migrationnetwork.search import network_search
 from collective.migrationnetwork.search import parse_params
+from collective.migrationnetwork.services import Service
 from collective.migrationnetwork.services.network_search.errors import bad_request
 from collective.migrationnetwork.services.network_search.serialize import serialize
-from plone.restapi.services import Service
 
 
 class NetworkSearchGet(Service):

@@ -1,7 +1,7 @@
 """``GET /@openapi`` on the site root or a language root."""
 
+from collective.migrationnetwork.services import Service
 from collective.migrationnetwork.services.openapi.document import openapi_document
-from plone.restapi.services import Service
 
 
 class OpenAPIGet(Service):

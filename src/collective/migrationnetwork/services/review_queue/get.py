@@ -1,8 +1,8 @@
 """``GET /@review-queue``: what waits for the current user's review."""
 
 from collective.migrationnetwork.review.queue import review_queue
+from collective.migrationnetwork.services import Service
 from plone.restapi.serializer.converters import json_compatible
-from plone.restapi.services import Service
 
 
 class ReviewQueueGet(Service):

@@ -1,7 +1,7 @@
 """``GET /@network-stats`` on the site root or a language root."""
 
+from collective.migrationnetwork.services import Service
 from collective.migrationnetwork.stats import network_stats
-from plone.restapi.services import Service
 
 
 class NetworkStatsGet(Service):

@@ -9,10 +9,10 @@ from collective.migrationnetwork import _
 from collective.migrationnetwork.newsletter import manage
 from collective.migrationnetwork.newsletter import subscription
 from collective.migrationnetwork.newsletter.store import normalise_email
+from collective.migrationnetwork.services import Service
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
-from plone.restapi.services import Service
 from plone.restapi.services import _no_content_marker
 from zope.i18n import translate
 from zope.interface import alsoProvides

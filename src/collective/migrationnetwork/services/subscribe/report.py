@@ -8,9 +8,9 @@ from Acquisition import aq_parent
 from collective.migrationnetwork import _
 from collective.migrationnetwork.newsletter import sending
 from collective.migrationnetwork.services import PathParams
+from collective.migrationnetwork.services import Service
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
 

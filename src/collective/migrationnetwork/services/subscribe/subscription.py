@@ -13,10 +13,10 @@ from collective.migrationnetwork.membership.ratelimit import RateLimited
 from collective.migrationnetwork.newsletter import subscription as logic
 from collective.migrationnetwork.newsletter.tokens import TokenError
 from collective.migrationnetwork.services import PathParams
+from collective.migrationnetwork.services import Service
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
-from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
 

@@ -21,9 +21,9 @@ from collective.migrationnetwork.roles.team import describe
 from collective.migrationnetwork.roles.team import remove_team_editor
 from collective.migrationnetwork.roles.team import team
 from collective.migrationnetwork.services import PathParams
+from collective.migrationnetwork.services import Service
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
-from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
 

@@ -11,9 +11,9 @@ from collective.migrationnetwork.multilingual.interfaces import (
     ITranslatableNetworkContent,
 )
 from collective.migrationnetwork.multilingual.status import status
+from collective.migrationnetwork.services import Service
 from plone import api
 from plone.restapi.interfaces import IExpandableElement
-from plone.restapi.services import Service
 from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import Interface
