@@ -109,6 +109,10 @@ def test_filter_by_organisation(anonymous, el):
         # an active value that gives nothing with the other filters stays, at 0
         ({"countries": "GR", "thematic_areas": "housing"}, "thematic_areas", {"labour_market": 1, "housing": 0}),
         ({"countries": "GR", "thematic_areas": "housing"}, "countries", {"CY": 1, "GR": 0}),
+        # three filters: each facet is counted on the other two
+        ({"countries": "CY", "thematic_areas": "housing", "status": "completed"}, "kind", {"pilot_project": 1}),
+        ({"countries": "CY", "thematic_areas": "housing", "status": "ongoing"}, "countries", {"CY": 0}),
+        ({"countries": "CY", "thematic_areas": "housing", "status": "ongoing"}, "status", {"completed": 1, "ongoing": 0}),
     ],
 )  # fmt: skip
 def test_practice_counts(anonymous, el, form, facet, expected):
@@ -393,3 +397,34 @@ def test_listing_views_show_metadata_only(
     assert view.facets()
     view.active_filters()
     assert awake(ghosts) == []
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {},
+        {"countries": "GR"},
+        {"countries": "GR", "thematic_areas": "labour_market", "status": "ongoing"},
+    ],
+)
+def test_counting_asks_the_catalogue_once_however_many_filters(
+    anonymous, el, monkeypatch, form
+):
+    """One query for the batch, one for the set the counts come from; each
+    active filter's own set is read from its index."""
+    from Products.CMFPlone.CatalogTool import CatalogTool
+
+    queries = []
+    search = CatalogTool.searchResults
+
+    def counting(self, *args, **kw):
+        queries.append(kw or args)
+        return search(self, *args, **kw)
+
+    monkeypatch.setattr(CatalogTool, "searchResults", counting)
+    monkeypatch.setattr(CatalogTool, "__call__", counting)
+    facets = ["thematic_areas", "target_groups", "countries", "kind", "status"]
+    result = network_search(el, {"portal_type": "Practice", **form}, facets=facets)
+    searches = [query for query in queries if "UID" not in str(query)]
+    assert len(searches) == 2
+    assert result.facets["countries"].values

@@ -47,3 +47,49 @@ def test_an_edited_record_shows_at_once(portal, monkeypatch):
     assert titles(after)["climate"] == "Climate and migration"
     api.portal.set_registry_record(record, lines)
     assert "climate" not in titles(vocabulary(portal, "thematic_areas"))
+
+
+@pytest.mark.parametrize(
+    ("name", "token", "greek", "english"),
+    [
+        ("countries", "GR", "Ελλάδα", "Greece"),
+        ("organisation_kinds", "municipality", "Δήμος", "Municipality"),
+    ],
+)
+def test_facet_titles_are_translated_once_per_language(
+    portal, monkeypatch, name, token, greek, english
+):
+    """The search titles its facets and summaries from the vocabularies:
+    translated once per vocabulary and language, not at every request."""
+    from collective.migrationnetwork.search.facets import vocabulary_titles
+
+    monkeypatch.setattr(api.portal, "get_current_language", lambda *a, **k: "el")
+    first = vocabulary_titles(portal, name, "el")
+    assert first[token] == greek
+    assert vocabulary_titles(portal, name, "el") is first
+    monkeypatch.setattr(api.portal, "get_current_language", lambda *a, **k: "en")
+    assert vocabulary_titles(portal, name, "en")[token] == english
+
+
+def test_facet_titles_follow_a_new_vocabulary(portal, monkeypatch):
+    """Titles are kept as long as the factory answers the same vocabulary."""
+    from collective.migrationnetwork.search.facets import vocabulary_titles
+    from zope.component import getSiteManager
+    from zope.schema.vocabulary import SimpleTerm
+    from zope.schema.vocabulary import SimpleVocabulary
+
+    before = vocabulary_titles(portal, "network_roles", "en")
+    replaced = SimpleVocabulary([SimpleTerm("auditor", "auditor", "Auditor")])
+    site_manager = getSiteManager()
+    site_manager.registerUtility(
+        lambda context=None: replaced, IVocabularyFactory, PREFIX + "network_roles"
+    )
+    try:
+        assert vocabulary_titles(portal, "network_roles", "en") == {
+            "auditor": "Auditor"
+        }
+    finally:
+        site_manager.unregisterUtility(
+            provided=IVocabularyFactory, name=PREFIX + "network_roles"
+        )
+    assert "auditor" not in before

@@ -6,7 +6,9 @@ what choosing it would give. Everything comes from the catalogue: result
 brains (metadata) and index structures; no content object is woken.
 """
 
+from BTrees.IIBTree import intersection
 from collective.migrationnetwork.search.counting import count_values
+from collective.migrationnetwork.search.counting import filter_rids
 from collective.migrationnetwork.search.counting import result_rids
 from collective.migrationnetwork.search.dates import search_active
 from collective.migrationnetwork.search.facets import FACETS
@@ -190,15 +192,31 @@ def facet_values(context, name, counts, params, language=None):
 
 
 def count_facets(context, catalog, base, filters, names, params, language=None):
-    """One catalogue query for the result set, and one more for each
-    active facet that is counted (its own filter left out)."""
+    """Counts of each facet's values, honouring every active filter but the
+    facet's own.
+
+    One catalogue query gives the set of what the base query finds (no
+    facet filter, no sorting); each active filter's set comes from its own
+    index, as the catalogue would compute it. The set a facet is counted on
+    is the intersection of the base set with the other filters' sets: one
+    query however many filters are active, instead of one per filter.
+    """
+    if not names:
+        return {}
+    found = result_rids(run(catalog, base), catalog)
+    chosen = {
+        name: filter_rids(catalog, name, query) for name, query in filters.items()
+    }
     rid_sets = {}
 
     def rids_without(name):
-        key = name if name in filters else None
+        key = name if name in chosen else None
         if key not in rid_sets:
-            query = {**base, **{k: v for k, v in filters.items() if k != key}}
-            rid_sets[key] = result_rids(run(catalog, query), catalog)
+            rids = found
+            for other, other_rids in chosen.items():
+                if other != key:
+                    rids = intersection(rids, other_rids)
+            rid_sets[key] = rids
         return rid_sets[key]
 
     facets = {}

@@ -10,6 +10,7 @@ from Acquisition import aq_base
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import IITreeSet
 from BTrees.IIBTree import intersection
+from Products.ZCatalog.query import IndexQuery
 
 
 def result_rids(results, catalog):
@@ -31,6 +32,22 @@ def result_rids(results, catalog):
             return sequence
         return IITreeSet(sequence)
     return IITreeSet([brain.getRID() for brain in results])
+
+
+def filter_rids(catalog, name, query):
+    """The rids that index ``name`` gives for ``query`` (``{"query":
+    [...]}``), asked of the index as the catalogue asks it, with no result
+    set to narrow."""
+    index = catalog._catalog.getIndex(name)
+    record = IndexQuery(
+        {name: query},
+        index.id,
+        index.query_options,
+        index.operators,
+        index.useOperator,
+    )
+    rids = index.query_index(record)
+    return IITreeSet() if rids is None else rids
 
 
 def _count_by_value(index, rids):

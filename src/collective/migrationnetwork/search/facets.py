@@ -109,8 +109,18 @@ FACETS = {
 }
 
 
+# (vocabulary name, language) -> (vocabulary, {token: translated title}).
+# The fixed vocabularies and the countries are built once (per language), so
+# their translated titles are kept as long as the factory answers the same
+# vocabulary object: a search titles 25 summaries and four facets from
+# these, some 700 translations per request otherwise.
+_TRANSLATED = {}
+
+
 def vocabulary_titles(context, name, language):
-    """``{token: title}`` of a vocabulary of the add-on, in its order."""
+    """``{token: title}`` of a vocabulary of the add-on, in its order.
+
+    The mapping is shared between calls: read it, don't change it."""
     factory = queryUtility(IVocabularyFactory, VOCABULARY_PREFIX + name)
     if factory is None:
         return {}
@@ -118,10 +128,16 @@ def vocabulary_titles(context, name, language):
         # Titles of the editable vocabularies are chosen by language, not
         # translated: ask for the language itself.
         return {token: title for token, title in editable.terms(name, language)}
-    return {
-        term.token: translate(term.title, target_language=language) or term.token
-        for term in factory(context)
-    }
+    vocabulary = factory(context)
+    key = (name, language)
+    cached = _TRANSLATED.get(key)
+    if cached is None or cached[0] is not vocabulary:
+        titles = {
+            term.token: translate(term.title, target_language=language) or term.token
+            for term in vocabulary
+        }
+        cached = _TRANSLATED[key] = (vocabulary, titles)
+    return cached[1]
 
 
 def visible_by_uid(uids, **query):
