@@ -2,7 +2,8 @@
 connection, requesting one endpoint at a time.
 
 For each endpoint every client first sends ``warmup`` requests (not
-counted), then all start together and send ``requests`` each. Recorded per
+counted), then all start together and send ``requests`` each, or fewer
+when the endpoint's phase outlasts ``max_seconds``. Recorded per
 endpoint: latencies (p50, p95, mean, max), requests per second over the
 measured phase (all clients), response sizes, HTTP statuses and the ZODB
 loads that the benchmark's instance reports in its response headers. Then
@@ -269,12 +270,19 @@ def write_endpoints(targets):
 
 
 class Runner:
-    def __init__(self, base, clients=4, warmup=5, requests=50, auth=None):
+    def __init__(
+        self, base, clients=4, warmup=5, requests=50, auth=None, max_seconds=None
+    ):
         self.base = base
         self.clients = clients
         self.warmup = warmup
         self.requests = requests
         self.auth = auth
+        # A time budget for the warm-up and for the measured phase of each
+        # endpoint: a client stops early (after at least one request) once
+        # it is spent, so that a page taking seconds (vanilla's navigation
+        # at 100,000 items) does not hold the run for half an hour.
+        self.max_seconds = max_seconds
         self.counter = itertools.count()
 
     def one(self, client, endpoint, i, number):
@@ -305,13 +313,19 @@ class Runner:
         def work(number):
             client = Client(self.base, self.auth if endpoint.auth else None)
             try:
+                deadline = self.deadline()
                 for _ in range(self.warmup):
                     self.one(client, endpoint, next(self.counter), number)
+                    if time.perf_counter() > deadline:
+                        break
                 barrier.wait()
+                deadline = self.deadline()
                 for _ in range(requests):
                     samples[number].append(
                         self.one(client, endpoint, next(self.counter), number)
                     )
+                    if time.perf_counter() > deadline:
+                        break
             finally:
                 client.close()
 
@@ -328,9 +342,15 @@ class Runner:
         wall = time.perf_counter() - started
         flat = [sample for client in samples for sample in client]
         result = summarise(flat, wall)
+        result["cut"] = len(flat) < requests * self.clients
         if not endpoint.write:
             result["cold"] = self.cold(endpoint)
         return result
+
+    def deadline(self):
+        if self.max_seconds is None:
+            return math.inf
+        return time.perf_counter() + self.max_seconds
 
     def cold(self, endpoint, times=3):
         """Loads of ``times`` requests made one by one with emptied caches."""

@@ -177,6 +177,22 @@ def target_table(evaluation):
     return lines
 
 
+def cut_line(results):
+    """Endpoints whose phase was cut short by the time budget."""
+    cut = [
+        f"{endpoint['name']} ({endpoint['site']}) {endpoint['requests']} requests"
+        for endpoint in results["endpoints"]
+        if endpoint.get("cut")
+    ]
+    if not cut:
+        return []
+    return [
+        f"Cut short by the time budget of {results['max_seconds']:.0f} s per "
+        f"phase: {', '.join(cut)}.",
+        "",
+    ]
+
+
 def run_section(results, smaller=None):
     generation = results["generation"]
     info = results["machine"]
@@ -201,6 +217,7 @@ def run_section(results, smaller=None):
         "",
         *endpoint_table(results),
         "",
+        *cut_line(results),
         "Search result sizes: "
         + ", ".join(
             f"{name} {total}" for name, total in results.get("items_total", {}).items()

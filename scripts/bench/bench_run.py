@@ -183,6 +183,7 @@ def measure(base, targets, args):
         warmup=args.warmup,
         requests=args.requests,
         auth=("admin", args.password),
+        max_seconds=args.max_seconds,
     )
     endpoints = []
     for endpoint in bench_load.read_endpoints(targets, FILTERS):
@@ -220,6 +221,12 @@ def main(argv=None):
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--write-requests", type=int, default=8)
+    parser.add_argument(
+        "--max-seconds",
+        type=float,
+        default=120,
+        help="time budget of each endpoint's warm-up and measured phase",
+    )
     parser.add_argument("--reuse", action="store_true", help="keep existing data")
     parser.add_argument(
         "--source",
@@ -260,6 +267,7 @@ def main(argv=None):
         "warmup": args.warmup,
         "requests": args.requests,
         "write_requests": args.write_requests,
+        "max_seconds": args.max_seconds,
         "commit": commit,
         "filters": FILTERS,
         "machine": machine,

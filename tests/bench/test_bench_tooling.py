@@ -185,3 +185,60 @@ def test_results_written_and_rendered_into_the_document(tmp_path):
     assert "| search, b_size 25 | ours | 60.0 | 90.0 |" in text
     assert "| 0.75 | 0.90 | 12.0 |" in text  # ours/vanilla p50, p95; ours/floor
     assert "1.33x | yes |" in text  # 100k vs 10k search p95
+
+
+@pytest.fixture
+def slow_server():
+    """A local server whose every answer takes 20 ms."""
+    from http.server import BaseHTTPRequestHandler
+    from http.server import ThreadingHTTPServer
+
+    import threading
+    import time
+
+    class Slow(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):  # noqa: N802 - http.server's name
+            time.sleep(0.02)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(("max_seconds", "cut"), [(None, False), (0.05, True)])
+def test_a_slow_endpoint_is_cut_by_the_time_budget(slow_server, max_seconds, cut):
+    runner = bench_load.Runner(
+        slow_server, clients=2, warmup=5, requests=10, max_seconds=max_seconds
+    )
+    endpoint = bench_load.Endpoint("page", "vanilla", path=lambda i: "/page")
+    result = runner.run(endpoint)
+    assert result["cut"] is cut
+    assert result["statuses"] == {"200": result["requests"]}
+    if cut:
+        # at least one request per client, fewer than asked
+        assert 2 <= result["requests"] < 20
+    else:
+        assert result["requests"] == 20
+
+
+def test_the_document_says_which_endpoints_were_cut():
+    run = results(100000, "100k", 120.0)
+    run["max_seconds"] = 120
+    run["endpoints"][1].update(cut=True, requests=14)
+    text = "\n".join(bench_report.run_section(run))
+    assert "time budget of 120 s per phase: search (vanilla) 14 requests." in text
+    assert "time budget" not in "\n".join(
+        bench_report.run_section(results(10000, "10k", 90.0))
+    )
