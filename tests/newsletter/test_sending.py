@@ -243,6 +243,27 @@ def test_retry_needs_send_newsletter(
     assert answer.status_code == status
 
 
+@pytest.mark.parametrize(
+    ("auth", "status"), [(None, 401), (("member", "a-long-secret-1"), 403)]
+)
+def test_report_is_refused_in_the_sections_language(
+    mail_site, http, issue, subscribers, smtp, auth, status
+):
+    smtp.start()
+    send(http, issue)
+    wait_finished(http, issue)
+    session = http(auth=auth, json=True) if auth else http(json=True)
+    answer = session.get(f"{path_of(issue)}/@newsletter-report")
+    assert answer.status_code == status
+    assert answer.json()["type"] == "Forbidden"
+    # in the language of the issue's section, not Zope's bare "Forbidden"
+    assert answer.json()["message"] == (
+        "Δεν έχετε δικαίωμα να δείτε την αναφορά αποστολής αυτού του "
+        "ενημερωτικού δελτίου."
+    )
+    assert "sent" not in answer.json()
+
+
 def test_issue_is_public_and_immutable_after_sending(
     mail_site, smtp, http, issue, subscribers
 ):

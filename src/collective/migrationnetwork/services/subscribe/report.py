@@ -39,7 +39,17 @@ class ReportGet(Service):
     def reply(self):
         if not can_see_report(self.context):
             self.request.response.setStatus(401 if api.user.is_anonymous() else 403)
-            return {"type": "Forbidden", "message": "Forbidden"}
+            return {
+                "type": "Forbidden",
+                "message": translate(
+                    _(
+                        "error_newsletter_report_forbidden",
+                        default="You may not see the delivery report of this "
+                        "newsletter.",
+                    ),
+                    context=self.request,
+                ),
+            }
         report = report_of(self.context)
         if report is None:
             self.request.response.setStatus(404)
