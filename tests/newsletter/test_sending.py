@@ -228,32 +228,31 @@ def test_failing_server_then_retry_without_duplicates(
     assert received.count() == 8
 
 
+@pytest.fixture
+def sent_issue(mail_site, http, issue, subscribers, smtp):
+    """The issue, sent and delivered."""
+    smtp.start()
+    send(http, issue)
+    wait_finished(http, issue)
+    return issue
+
+
 @pytest.mark.parametrize(
     ("auth", "status"),
     [(None, 401), (("member", "a-long-secret-1"), 403), (EDITOR, 403)],
 )
-def test_retry_needs_send_newsletter(
-    mail_site, http, issue, subscribers, smtp, auth, status
-):
-    smtp.start()
-    send(http, issue)
-    wait_finished(http, issue)
-    session = http(auth=auth, json=True) if auth else http(json=True)
-    answer = session.post(f"{path_of(issue)}/@newsletter-report/retry", json={})
+def test_retry_needs_send_newsletter(http, sent_issue, auth, status):
+    answer = http(auth=auth, json=True).post(
+        f"{path_of(sent_issue)}/@newsletter-report/retry", json={}
+    )
     assert answer.status_code == status
 
 
 @pytest.mark.parametrize(
     ("auth", "status"), [(None, 401), (("member", "a-long-secret-1"), 403)]
 )
-def test_report_is_refused_in_the_sections_language(
-    mail_site, http, issue, subscribers, smtp, auth, status
-):
-    smtp.start()
-    send(http, issue)
-    wait_finished(http, issue)
-    session = http(auth=auth, json=True) if auth else http(json=True)
-    answer = session.get(f"{path_of(issue)}/@newsletter-report")
+def test_report_is_refused_in_the_sections_language(http, sent_issue, auth, status):
+    answer = http(auth=auth, json=True).get(f"{path_of(sent_issue)}/@newsletter-report")
     assert answer.status_code == status
     assert answer.json()["type"] == "Forbidden"
     # in the language of the issue's section, not Zope's bare "Forbidden"
