@@ -29,7 +29,8 @@ def truthy(name, default="0"):
 def main(app):
     app = makerequest(app)
     site_id = os.environ.get("SITE_ID", "Plone")
-    admin = ensure_admin(app, "admin", os.environ.get("ADMIN_PASSWORD", "admin"))
+    password = os.environ.get("ADMIN_PASSWORD", "admin")
+    admin = ensure_admin(app, "admin", password)
     newSecurityManager(None, admin.__of__(app.acl_users))
     new = site_id not in app.objectIds() or truthy("DELETE_EXISTING")
     site = create_site(
@@ -37,6 +38,10 @@ def main(app):
         site_id=site_id,
         delete_existing=truthy("DELETE_EXISTING"),
     )
+    # Creating the first Plone site replaces the Zope root's plain user
+    # folder with a PluggableAuthService that does not hold the admin made
+    # above: make it again in the user folder the server will use.
+    ensure_admin(app, "admin", password)
     demo = os.environ.get("DEMO_CONTENT", "1").strip().lower()
     if new and demo not in ("0", "false", "no", "off"):
         summary = load_demo(site)
