@@ -1,0 +1,20 @@
+"""1002 -> 1003: the review chain cannot be walked around.
+
+The step imports the new permission (*Manage network membership*) and the
+workflows that keep sharing, local roles and display layouts to Site
+Administrators, then applies the workflows' permissions to every item.
+"""
+
+from collective.migrationnetwork import logger
+from plone import api
+
+
+PROFILE = "profile-collective.migrationnetwork:default"
+STEPS = ("rolemap", "workflow")
+
+
+def upgrade(setup_tool):
+    for step in STEPS:
+        setup_tool.runImportStepFromProfile(PROFILE, step)
+    count = api.portal.get_tool("portal_workflow").updateRoleMappings()
+    logger.info("Upgrade 1003: permissions of %s items updated", count)
