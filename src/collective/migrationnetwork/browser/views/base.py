@@ -2,10 +2,13 @@
 
 from Acquisition import aq_base
 from Acquisition import aq_parent
+from collective.migrationnetwork import _
 from collective.migrationnetwork.browser.views.facts import FactReader
 from collective.migrationnetwork.browser.views.facts import can_view
 from collective.migrationnetwork.browser.views.facts import link
 from collective.migrationnetwork.indexers import organisation_of
+from html import escape
+from plone import api
 from plone.app.textfield.interfaces import IRichTextValue
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -59,7 +62,27 @@ class ContentView(BrowserView):
         if not IRichTextValue.providedBy(value) or not (value.raw or "").strip():
             return None
         output = value.output_relative_to(self.context)
-        return output if output and output.strip() else None
+        if output and output.strip():
+            return output
+        if self.can_edit():
+            # Stored in a format that cannot be shown (see
+            # inputs/richtext.py): editors are told, visitors see nothing.
+            notice = self.translate(
+                _(
+                    "notice_richtext_untransformable",
+                    default="This text is stored in a format (${type}) that "
+                    "cannot be shown. Edit it and save it again.",
+                    mapping={"type": value.mimeType},
+                )
+            )
+            return (
+                '<p class="alert alert-warning richtext-untransformable">'
+                f"{escape(notice)}</p>"
+            )
+        return None
+
+    def can_edit(self):
+        return api.user.has_permission("Modify portal content", obj=self.context)
 
     def related(self, name):
         """Links to the viewable targets of the relation field ``name``."""

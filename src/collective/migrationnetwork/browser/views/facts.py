@@ -8,6 +8,8 @@ user may view, dates are localised. Empty fields give no fact.
 
 from Acquisition import aq_base
 from collective.migrationnetwork import _
+from collective.migrationnetwork.validation import MAIL_SCHEMES
+from collective.migrationnetwork.validation import safe_href
 from DateTime import DateTime
 from decimal import Decimal
 from plone import api
@@ -158,9 +160,12 @@ class FactReader:
             )
             return [{"text": self.translate(answer)}]
         if IEmail.providedBy(field):
-            return [{"text": value, "url": f"mailto:{value}"}]
+            url = safe_href(f"mailto:{value}", MAIL_SCHEMES)
+            return [{"text": value, "url": url}]
         if IURI.providedBy(field):
-            return [{"text": value, "url": value}]
+            # A value stored before web addresses were checked is shown as
+            # text, never as a javascript: or data: link.
+            return [{"text": value, "url": safe_href(value)}]
         if isinstance(value, (int, float, Decimal)):
             language = api.portal.get_current_language()
             return [{"text": format_number(value, language)}]

@@ -2,7 +2,9 @@
 
 from collective.migrationnetwork.browser.views.base import ContentView
 from collective.migrationnetwork.content.training import ITraining
+from collective.migrationnetwork.validation import is_web_url
 from plone.app.event.dx.behaviors import IEventBasic
+from plone.app.event.dx.behaviors import IEventContact
 from zope.component import queryMultiAdapter
 
 
@@ -20,6 +22,10 @@ class TrainingView(ContentView):
         if summary is None:
             return None
         summary.excludes = ["title", "ical"]
+        event_url = getattr(IEventContact(self.context, None), "event_url", None)
+        if event_url and not is_web_url(event_url):
+            # plone.app.event would render any stored value as a link.
+            summary.excludes.append("event_url")
         return summary()
 
     def facts(self):
