@@ -6,6 +6,7 @@ the current language root (the newsletter editors hold Editor there), or on
 the site (Manager, Site Administrator, the secretariat).
 """
 
+from collective.migrationnetwork import spreadsheet
 from collective.migrationnetwork.newsletter import sending
 from collective.migrationnetwork.newsletter.store import CONFIRMED
 from collective.migrationnetwork.newsletter.store import STATES
@@ -14,7 +15,6 @@ from collective.migrationnetwork.newsletter.store import normalise_email
 from collective.migrationnetwork.notifications.mail import site_languages
 from plone import api
 
-import csv
 import hashlib
 import io
 
@@ -82,7 +82,7 @@ def export_csv(state=CONFIRMED):
     """The subscribers of ``state`` (None: all) as CSV text (UTF-8 with a
     BOM when encoded, for spreadsheets)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(CSV_FIELDS)
     for subscriber in get_store().values(state):
         row = subscriber.as_dict()

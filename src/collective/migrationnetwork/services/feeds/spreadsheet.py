@@ -3,17 +3,17 @@
 UTF-8 with a byte order mark, so that spreadsheet programs read Greek
 correctly (Python reads it with ``encoding="utf-8-sig"``); comma separated,
 CRLF line ends, a header row of stable column names; values are titles in
-the search's language, several in one cell separated by "; ". A cell of
-free text that a spreadsheet would take for a formula (=, +, -, @) starts
-with an apostrophe.
+the search's language, several in one cell separated by "; ". A cell that
+a spreadsheet would take for a formula starts with an apostrophe
+(``collective.migrationnetwork.spreadsheet``, as every CSV of the portal).
 """
 
+from collective.migrationnetwork import spreadsheet
 from collective.migrationnetwork.search.summary import Summarizer
 from collective.migrationnetwork.services.feeds.common import FeedView
 from collective.migrationnetwork.services.feeds.search import export_search
 from datetime import date
 
-import csv
 import io
 
 
@@ -42,8 +42,6 @@ COLUMNS = (
     "modified",
     "effective",
 )
-FREE_TEXT = ("title", "description", "organisation", "location")
-FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value):
@@ -57,10 +55,6 @@ def cell(value):
     return str(value)
 
 
-def safe(text):
-    return f"'{text}" if text.startswith(FORMULA) else text
-
-
 def row(summary):
     organisation = summary.get("organisation") or {}
     values = {
@@ -71,18 +65,14 @@ def row(summary):
         "organisation": organisation.get("title"),
         "organisation_country": organisation.get("country"),
     }
-    result = []
-    for name in COLUMNS:
-        text = cell(values.get(name))
-        result.append(safe(text) if name in FREE_TEXT else text)
-    return result
+    return [cell(values.get(name)) for name in COLUMNS]
 
 
 def render_csv(context, result):
     """The CSV document (bytes, UTF-8 with BOM) of ``result``."""
     out = io.StringIO()
     out.write(BOM)
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(COLUMNS)
     for _brain, summary in Summarizer(context, result.batch, result.language):
         writer.writerow(row(summary))
