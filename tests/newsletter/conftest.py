@@ -2,8 +2,7 @@
 site whose mail goes to a real SMTP server on loopback (aiosmtpd, the
 helpers of tests/notifications)."""
 
-from collective.migrationnetwork.newsletter import delivery
-from collective.migrationnetwork.notifications import queue as mail_queue
+from collective.migrationnetwork.notifications import delivery
 from collective.migrationnetwork.roles.groups import NEWSLETTER_EDITORS_GROUP
 from collective.migrationnetwork.roles.groups import SECRETARIAT_GROUP
 from plone import api
@@ -68,24 +67,22 @@ def smtp():
 
 
 @pytest.fixture
-def mail_site(functional, smtp, tmp_path, monkeypatch):
-    """The site's MailHost queueing in a folder of the test, the SMTP
-    settings pointing at ``smtp`` (not started yet); quick retries."""
-    monkeypatch.setattr(mail_queue, "INTERVAL", 0.1)
-    monkeypatch.setattr(mail_queue, "RETRY_DELAY", 0.2)
-    monkeypatch.delenv("MAILHOST_QUEUE_ONLY", raising=False)
+def mail_site(functional, smtp, monkeypatch):
+    """The site's MailHost sending to ``smtp`` (not started yet), and a
+    deliverer for its outbox, as a web process runs one; quick retries."""
+    monkeypatch.setattr(delivery, "RETRY_DELAY", 0.2)
+    monkeypatch.setattr(delivery, "MAX_RETRY_DELAY", 1.0)
+    monkeypatch.setattr(delivery, "MAX_PAUSE", 0.5)
     portal = functional["portal"]
-    mailhost = portal.MailHost
-    mailhost.smtp_queue = True
-    mailhost.smtp_queue_directory = str(tmp_path / "mailqueue")
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     api.portal.set_registry_record("plone.smtp_port", smtp.port)
     api.portal.set_registry_record("plone.email_from_address", "news@migration.example")
     api.portal.set_registry_record("plone.email_from_name", "Migration Network")
     transaction.commit()
+    deliverer = delivery.Deliverer(portal._p_jar.db(), interval=0.05)
+    deliverer.start()
     yield portal
-    delivery.stop_all()
-    mail_queue.stop_processor(mailhost)
+    deliverer.stop()
 
 
 @pytest.fixture

@@ -130,6 +130,7 @@ def test_subscribers_page(subscribers, http):
 def test_erasure_reaches_the_delivery_reports(integration):
     from collective.migrationnetwork.newsletter import manage
     from collective.migrationnetwork.newsletter import sending
+    from collective.migrationnetwork.notifications.outbox import get_outbox
     from plone import api
 
     portal = integration["portal"]
@@ -144,7 +145,12 @@ def test_erasure_reaches_the_delivery_reports(integration):
     assert manage.erase("Forget@Example.org")
     assert get_store().get("forget@example.org") is None
     assert "forget@example.org" not in job.recipients
-    assert "forget@example.org" not in job.pending
+    outbox = get_outbox()
+    addresses = {record.to for record in outbox.records(job.group)}
+    assert "forget@example.org" not in addresses
+    assert manage.pseudonym("forget@example.org") in addresses
     assert job.report()["recipients"] == 2
-    assert job.report()["pending"] == 2
+    # The erased subscriber's mail is not sent.
+    assert job.report()["pending"] == 1
+    assert job.report()["skipped"] == 1
     assert not manage.erase("forget@example.org")

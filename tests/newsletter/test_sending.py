@@ -3,11 +3,12 @@ job and returns; the background worker delivers to a real SMTP server one
 mail per matching subscriber, in their language, with the unsubscribe
 headers; a server failing mid-send, then a retry without duplicates."""
 
-from collective.migrationnetwork.newsletter import delivery
 from collective.migrationnetwork.newsletter import sending
 from collective.migrationnetwork.newsletter.store import PENDING
 from collective.migrationnetwork.newsletter.store import UNSUBSCRIBED
 from collective.migrationnetwork.newsletter.store import get_store
+from collective.migrationnetwork.notifications import delivery
+from collective.migrationnetwork.notifications.outbox import get_outbox
 from newsletter_helpers import add_subscriber
 from plone import api
 from plone.app.multilingual import api as pam
@@ -189,8 +190,11 @@ def test_one_click_unsubscribe_from_the_mail(
 
 
 def test_failing_server_then_retry_without_duplicates(
-    mail_site, smtp, received, http, issue, functional
+    mail_site, smtp, received, http, issue, functional, monkeypatch
 ):
+    # Given up at the first deferral (in production after MAX_ATTEMPTS,
+    # spread over hours).
+    monkeypatch.setattr(delivery, "MAX_ATTEMPTS", 1)
     emails = [f"reader{i}@example.org" for i in range(8)]
     for email in emails:
         add_subscriber(email, thematic_areas=["housing"])
@@ -279,58 +283,67 @@ def test_issue_is_public_and_immutable_after_sending(
     assert "issue-7" in feed.text
 
 
-def test_worker_resumes_a_job_left_by_a_stopped_process(
-    functional, issue, subscribers, mail_site, smtp, received, monkeypatch
+def test_a_job_left_by_a_stopped_process_is_delivered_at_the_next_start(
+    functional, issue, subscribers, smtp, received
 ):
-    """The job is in the database: a new process (``resume`` at start-up)
-    delivers what is pending."""
-    start = delivery.start
-    # The process stops before its worker delivers anything.
-    monkeypatch.setattr(delivery, "start", lambda *args: None)
+    """The job is in the database: the deliverer of a new process sends
+    what is pending, each once, with a Message-ID per recipient and issue."""
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", smtp.port)
+    api.portal.set_registry_record("plone.email_from_address", "news@migration.example")
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(obj=issue, transition="send")
     transaction.commit()
     assert sending.get_job(issue).report()["pending"] == 3
-    monkeypatch.setattr(delivery, "start", start)
     smtp.start()
-
-    class Event:
-        database = issue._p_jar.db()
-
-    delivery.resume(Event())
-    found = received(3)
+    deliverer = delivery.Deliverer(issue._p_jar.db(), interval=0.05)
+    deliverer.start()
+    try:
+        found = received(3)
+    finally:
+        deliverer.stop()
     assert set(found) == subscribers
+    job = sending.get_job(issue)
+    transaction.begin()
+    assert job.report()["sent"] == 3
+    ids = {mails[0]["Message-ID"].strip() for mails in found.values()}
+    assert ids == {
+        f"<{sending.record_key(job, email)}@migration.example>" for email in subscribers
+    }
 
 
-def test_a_job_another_worker_sends_is_left_alone(functional, issue, subscribers):
-    from collective.migrationnetwork.newsletter.delivery import deliver
-
-    job = sending.create_job(issue)
-    job.state = sending.SENDING
-    job.worker = "elsewhere:1:1"
-    job.heartbeat = time.time()
-
-    class NoSMTP:
-        def send(self, *args):
-            raise AssertionError("nothing may be sent")
-
-        def close(self):
-            pass
-
+def test_a_job_whose_deliverer_died_is_taken_over_and_can_be_retried(
+    functional, issue, subscribers, monkeypatch
+):
+    """A deliverer of another host holds the lease: nothing is sent while
+    it lasts, the failures can be retried all the same, and the lease is
+    taken over when it expires."""
     portal = functional["portal"]
-    assert deliver(portal, issue, connection=NoSMTP())["pending"] == 3
-    job.failed["x@example.org"] = "error"
-    with pytest.raises(sending.JobBusy):
-        sending.retry_failed(issue)
-    # Its worker stopped long ago: the job is taken over.
-    job.heartbeat = time.time() - sending.STALE - 1
-    del job.failed["x@example.org"]
+    api.portal.set_registry_record("plone.email_from_address", "news@migration.example")
+    with api.env.adopt_roles(["Manager"]):
+        job = sending.create_job(issue)
+    lease = delivery.get_lease(portal)
+    lease.holder = "elsewhere:1:dead"
+    lease.expires = time.time() + 60
+    outbox = get_outbox()
+    first = outbox.get(sending.record_key(job, "en-all@example.org"))
+    outbox.mark_failed(first, "451 try later")
+    transaction.commit()
     sent = []
 
-    class Sink(NoSMTP):
-        def send(self, mfrom, to, data):
-            sent.append(to)
+    def sink(mfrom, to, data):
+        sent.append(to)
 
-    assert deliver(portal, issue, connection=Sink())["sent"] == 3
+    assert delivery.deliver_due(portal, "here:2:alive", transport=sink) == (0, 0)
+    assert sent == []
+    assert sending.retry_failed(issue) == 1
+    transaction.commit()
+    assert job.report()["pending"] == 3
+    # Its holder stopped renewing it.
+    lease.expires = time.time() - 1
+    transaction.commit()
+    assert delivery.deliver_due(portal, "here:2:alive", transport=sink) == (3, 0)
     assert sorted(sent) == sorted(subscribers)
-    transaction.abort()
+    assert lease.holder == "here:2:alive"
+    assert job.report()["sent"] == 3
+    assert job.report()["state"] == sending.FINISHED

@@ -4,6 +4,7 @@ Every test here runs on the functional layer (a database of its own per
 test) because mail leaves only when a transaction commits.
 """
 
+from collective.migrationnetwork.notifications import delivery
 from collective.migrationnetwork.notifications import testing
 from collective.migrationnetwork.roles.groups import NEWSLETTER_EDITORS_GROUP
 from collective.migrationnetwork.roles.groups import SECRETARIAT_GROUP
@@ -59,13 +60,14 @@ def ensure_group(groupid, members, roles=()):
 
 @pytest.fixture
 def mailbox(functional):
-    """The site's MailHost records what it is given (``testing.SENT``)."""
+    """The site's MailHost records what it is given (``testing.SENT``);
+    reading the mailbox delivers the outbox first (what is committed)."""
     testing.install_mailhost(
         functional["portal"], testing.RecordingMailHost("MailHost")
     )
     transaction.commit()
     del testing.SENT[:]
-    yield testing.SENT
+    yield testing.Mailbox(functional["portal"])
     del testing.SENT[:]
 
 
@@ -165,3 +167,22 @@ def newsletter(people, functional):
         )
     transaction.commit()
     return obj
+
+
+@pytest.fixture
+def quick_retries(monkeypatch):
+    """Retries after tenths of a second instead of minutes."""
+    monkeypatch.setattr(delivery, "RETRY_DELAY", 0.2)
+    monkeypatch.setattr(delivery, "MAX_RETRY_DELAY", 1.0)
+    monkeypatch.setattr(delivery, "MAX_PAUSE", 0.5)
+
+
+@pytest.fixture
+def deliverer(functional, quick_retries):
+    """A deliverer thread on the test's database, as a web process runs
+    one; stopped afterwards."""
+    thread = delivery.Deliverer(functional["portal"]._p_jar.db(), interval=0.05)
+    thread.start()
+    yield thread
+    thread.stop()
+    assert not thread.is_alive()

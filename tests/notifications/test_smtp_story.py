@@ -1,7 +1,8 @@
-"""End to end: the review story over HTTP, with the site's MailHost queueing
-as in production and a real SMTP server (aiosmtpd) receiving the mail."""
+"""End to end: the review story over HTTP, with the site's outbox and
+deliverer as in production and a real SMTP server (aiosmtpd) receiving the
+mail."""
 
-from collective.migrationnetwork.notifications import queue as mail_queue
+from collective.migrationnetwork.notifications.delivery import backlog
 from collective.migrationnetwork.notifications.testing import html_of
 from collective.migrationnetwork.notifications.testing import parse
 from collective.migrationnetwork.notifications.testing import text_of
@@ -22,17 +23,12 @@ def smtp():
 
 
 @pytest.fixture
-def queued_site(functional, people, practice, smtp, tmp_path, monkeypatch):
-    """The site's own MailHost, queueing in a folder of the test and
-    delivering to ``smtp`` (not started yet); quick retries."""
-    monkeypatch.setattr(mail_queue, "INTERVAL", 0.1)
-    monkeypatch.setattr(mail_queue, "RETRY_DELAY", 0.3)
-    monkeypatch.delenv("MAILHOST_QUEUE_ONLY", raising=False)
+def queued_site(functional, people, practice, smtp, deliverer):
+    """The site's own MailHost delivering to ``smtp`` (not started yet), a
+    deliverer running; quick retries."""
     portal = functional["portal"]
     mailhost = portal.MailHost
     assert mailhost.meta_type == "Mail Host"
-    mailhost.smtp_queue = True
-    mailhost.smtp_queue_directory = str(tmp_path / "mailqueue")
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     api.portal.set_registry_record("plone.smtp_port", smtp.port)
     api.portal.set_registry_record(
@@ -40,9 +36,12 @@ def queued_site(functional, people, practice, smtp, tmp_path, monkeypatch):
     )
     api.portal.set_registry_record("plone.email_from_name", "Δίκτυο Μετανάστευσης")
     transaction.commit()
-    yield portal
-    thread = mail_queue.stop_processor(mailhost)
-    assert thread is None or not thread.is_alive()
+    return portal
+
+
+def pending():
+    transaction.begin()
+    return backlog()["pending"]
 
 
 def received(smtp, count, timeout=5.0):
@@ -107,8 +106,9 @@ def test_review_story(queued_site, practice, smtp, http, users):
         assert message["X-Notification-Kind"] == "published"
         assert "Thank you!" in text_of(message)
     assert len(smtp.messages) == 6
-    # Each delivered, nothing left in the queue.
-    assert wait_until(lambda: queued_site.MailHost.queueLength() == 0)
+    # Each delivered, nothing left in the outbox.
+    assert wait_until(lambda: pending() == 0)
+    assert backlog()["groups"]["notifications"]["sent"] == 6
 
 
 def test_mail_server_down_then_up(queued_site, practice, smtp, http, users):
@@ -118,16 +118,15 @@ def test_mail_server_down_then_up(queued_site, practice, smtp, http, users):
     answer, elapsed = run(http, users, "eleni", path, "submit")
     assert answer["review_state"] == "pending_coordinator"
     assert elapsed < 2.0
-    thread = wait_until(
-        lambda: mail_queue.queue_threads.get(mail_queue._key(queued_site.MailHost))
-    )
-    assert wait_until(lambda: thread.pending() == 2)  # both failed once
+    # Both tried and waiting for the next attempt.
     transaction.begin()
+    assert wait_until(lambda: pending() == 2)
+    assert wait_until(lambda: transaction.begin() or backlog()["due"] == 0)
     assert api.content.get_state(practice) == "pending_coordinator"
     smtp.start()
     found = received(smtp, 2)
     assert set(found) == {users["nikos"][2], users["anna"][2]}
-    assert wait_until(lambda: thread.pending() == 0)
+    assert wait_until(lambda: pending() == 0)
 
 
 def test_slow_mail_server_does_not_slow_the_request(

@@ -1,17 +1,16 @@
 """Mail leaves only with a committed transaction, and a mail failure never
 undoes or blocks the transition."""
 
-from collective.migrationnetwork.notifications import queue as mail_queue
 from collective.migrationnetwork.notifications import subscribers
 from collective.migrationnetwork.notifications import testing
-from email.utils import parseaddr
+from collective.migrationnetwork.notifications.outbox import PENDING
+from collective.migrationnetwork.notifications.outbox import SENT
+from collective.migrationnetwork.notifications.outbox import Outbox
+from collective.migrationnetwork.notifications.outbox import get_outbox
 from plone import api
-from Products.MailHost.MailHost import MailHost
 
 import logging
-import os
-import pathlib
-import pytest
+import time
 import transaction
 
 
@@ -31,78 +30,72 @@ def test_rolled_back_transition_sends_nothing(practice, mailbox, act):
     assert len(mailbox) == 2
 
 
-@pytest.fixture
-def queued_mailhost(functional, people, tmp_path, monkeypatch):
-    """A real MailHost that queues, with no processor (mail stays in the
-    queue)."""
-    monkeypatch.setenv("MAILHOST_QUEUE_ONLY", "1")
-    mailhost = MailHost("MailHost", smtp_host="127.0.0.1", smtp_port=1)
-    mailhost.smtp_queue = True
-    mailhost.smtp_queue_directory = str(tmp_path / "queue")
-    testing.install_mailhost(functional["portal"], mailhost)
-    transaction.commit()
-    return mailhost
+def committed_outbox(portal):
+    """``{address: status}`` of the outbox as committed (another
+    connection's view)."""
+    db = portal._p_jar.db()
+    tm = transaction.TransactionManager()
+    connection = db.open(transaction_manager=tm)
+    try:
+        site = connection.root()["Application"][portal.getId()]
+        outbox = get_outbox(site, create=False)
+        if outbox is None:
+            return {}
+        return {record.to: record.status for record in outbox.messages.values()}
+    finally:
+        tm.abort()
+        connection.close()
 
 
-def queued_files(mailhost):
-    directory = mailhost.smtp_queue_directory
-    return {
-        sub: [
-            name
-            for name in os.listdir(os.path.join(directory, sub))
-            if not name.startswith(".")
-        ]
-        for sub in ("new", "cur", "tmp")
-        if os.path.isdir(os.path.join(directory, sub))
-    }
-
-
-def test_queue_gets_mail_only_at_commit(queued_mailhost, practice, act):
+def test_outbox_gets_mail_only_at_commit(functional, people, practice, act, mailbox):
+    portal = functional["portal"]
     act("eleni", practice, "submit")
     transaction.abort()
-    assert queued_files(queued_mailhost) == {"new": [], "cur": [], "tmp": []}
+    assert committed_outbox(portal) == {}
     act("eleni", practice, "submit")
-    assert queued_files(queued_mailhost)["new"] == []  # not before the commit
+    assert committed_outbox(portal) == {}  # not before the commit
     transaction.commit()
-    files = queued_files(queued_mailhost)
-    assert len(files["new"]) == 2
-    assert files["tmp"] == []
-    contents = [
-        pathlib.Path(queued_mailhost.smtp_queue_directory, "new", name).read_bytes()
-        for name in files["new"]
-    ]
-    # zope.sendmail's envelope: the first two lines.
-    envelopes = {c.split(b"\n")[1].decode() for c in contents}
-    assert {parseaddr(e.split(": ", 1)[1])[1] for e in envelopes} == {
-        "nikos@cities.example",
-        "anna@cities.example",
+    assert committed_outbox(portal) == {
+        "nikos@cities.example": PENDING,
+        "anna@cities.example": PENDING,
     }
-
-
-def test_queue_only_keeps_the_processor_off(queued_mailhost, practice, act):
-    act("eleni", practice, "submit")
-    transaction.commit()
-    assert mail_queue.ensure_processor(queued_mailhost) is None
-    assert not queued_mailhost.queueThreadAlive()
 
 
 def test_failing_mail_host_does_not_break_the_transition(
-    functional, practice, act, caplog
+    functional, practice, act, caplog, quick_retries
 ):
-    testing.install_mailhost(functional["portal"], testing.FailingMailHost("MailHost"))
+    caplog.set_level(logging.INFO)
+    portal = functional["portal"]
+    testing.install_mailhost(portal, testing.FailingMailHost("MailHost"))
     transaction.commit()
     act("eleni", practice, "submit")
     transaction.commit()  # raises nothing
     assert state(practice) == "pending_coordinator"
-    assert caplog.text.count("Could not send the notification") == 2
+    assert testing.deliver_outbox(portal) == 0
+    transaction.begin()
+    records = list(get_outbox().messages.values())
+    assert [r.status for r in records] == [PENDING, PENDING]
+    assert [r.attempts for r in records] == [1, 1]
+    assert all("SMTPServerDisconnected" in r.reason for r in records)
     assert "SMTPServerDisconnected" in caplog.text
+    # The server is back: the retry goes out.
+    testing.install_mailhost(portal, testing.RecordingMailHost("MailHost"))
+    transaction.commit()
+    del testing.SENT[:]
+    time.sleep(0.3)
+    assert testing.deliver_outbox(portal) == 2
+    transaction.begin()
+    assert {r.status for r in get_outbox().messages.values()} == {SENT}
+    del testing.SENT[:]
 
 
-def test_unusable_queue_does_not_break_the_transition(
-    queued_mailhost, practice, act, caplog
+def test_unusable_outbox_does_not_break_the_transition(
+    practice, mailbox, act, caplog, monkeypatch
 ):
-    # A file where the queue directory should be.
-    open(queued_mailhost.smtp_queue_directory, "w").close()
+    def broken(*args, **kwargs):
+        raise RuntimeError("outbox broken")
+
+    monkeypatch.setattr(Outbox, "add", broken)
     act("eleni", practice, "submit")
     transaction.commit()
     assert state(practice) == "pending_coordinator"

@@ -8,7 +8,6 @@ from plone.distribution.api import site as site_api
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
 from zope.component.hooks import setSite
-from zope.sendmail.maildir import Maildir
 
 import os
 import transaction
@@ -87,31 +86,18 @@ def create_site(app, site_id="Plone", delete_existing=False, title=None):
 # Mail
 
 
-MAIL_QUEUE = "mailqueue"
-
-
-def mail_queue_directory(environ=None):
-    """Where the MailHost queues mail: ``MAIL_QUEUE_DIRECTORY``, else
-    ``mailqueue`` in the instance's var folder (zope.conf's clienthome);
-    None outside an instance."""
-    environ = os.environ if environ is None else environ
-    if environ.get("MAIL_QUEUE_DIRECTORY"):
-        return os.path.abspath(environ["MAIL_QUEUE_DIRECTORY"])
-    from App.config import getConfiguration
-
-    clienthome = getattr(getConfiguration(), "clienthome", None)
-    return os.path.join(clienthome, MAIL_QUEUE) if clienthome else None
-
-
 def configure_mail(site, new=False, environ=None):
-    """Set up the site's MailHost from the environment; run at every start.
+    """Set up the site's mail from the environment; run at every start.
 
-    The MailHost queues (Products.MailHost's maildir queue, delivered in
-    the background by ``notifications.queue``) in ``mail_queue_directory``.
+    Every mail of the portal goes through the site's outbox
+    (``notifications.outbox``), delivered by ``notifications.delivery``
+    through the MailHost at once: the MailHost does not queue (a maildir
+    queue would be a second queue, delivered by zope.sendmail's thread).
     The SMTP server is ``SMTP_HOST``:``SMTP_PORT`` (localhost:25 for a new
     site; an existing site keeps what Site Setup > Mail says unless they
-    are set). The sender (``EMAIL_FROM_ADDRESS``, ``EMAIL_FROM_NAME``,
-    defaults noreply@localhost and the site's title) is set if empty.
+    are set): the registry is the one place of the SMTP settings. The
+    sender (``EMAIL_FROM_ADDRESS``, ``EMAIL_FROM_NAME``, defaults
+    noreply@localhost and the site's title) is set if empty.
     """
     environ = os.environ if environ is None else environ
     mailhost = site.MailHost
@@ -124,15 +110,8 @@ def configure_mail(site, new=False, environ=None):
     if new or environ.get("SMTP_PORT"):
         port = int(environ.get("SMTP_PORT") or 25)
         registry["plone.smtp_port"] = mailhost.smtp_port = port
-    directory = mail_queue_directory(environ)
-    if directory:
-        try:
-            Maildir(directory, create=True)
-        except (OSError, ValueError) as error:
-            logger.error("Mail is not queued: %s", error)
-        else:
-            mailhost.smtp_queue = True
-            mailhost.smtp_queue_directory = directory
+    if getattr(aq_base(mailhost), "smtp_queue", False):
+        mailhost.smtp_queue = False
     if not registry["plone.email_from_address"]:
         registry["plone.email_from_address"] = (
             environ.get("EMAIL_FROM_ADDRESS") or "noreply@localhost"
@@ -142,9 +121,8 @@ def configure_mail(site, new=False, environ=None):
             site.Title()
         )
     logger.info(
-        "Mail of %s: queued in %s, sent to %s:%s as %s",
+        "Mail of %s: sent to %s:%s as %s",
         site.getId(),
-        mailhost.smtp_queue_directory if mailhost.smtp_queue else "(no queue)",
         registry["plone.smtp_host"],
         registry["plone.smtp_port"],
         registry["plone.email_from_address"],

@@ -6,6 +6,7 @@
 - ``segments``: which subscribers an issue goes to;
 - ``compose``: an issue as a mail in one language (HTML and text);
 - ``sending``: the send job recorded by the ``send`` transition;
-- ``delivery``: the background worker that delivers a job and its report;
+- ``delivery``: each subscriber's mail, made when the outbox's deliverer
+  sends it (the report and retry read the outbox);
 - ``manage``: counts, CSV export and erasure for the newsletter editors.
 """

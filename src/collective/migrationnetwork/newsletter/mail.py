@@ -1,15 +1,7 @@
 """Building the newsletter's mails (multipart: plain text and HTML with
 inlined CSS) and the addresses their links lead to."""
 
-from collective.migrationnetwork.notifications.mail import POLICY
-from collective.migrationnetwork.notifications.mail import sender
-from collective.migrationnetwork.notifications.mail import site_title
-from email.header import Header
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
-from email.utils import formataddr
-from email.utils import formatdate
-from email.utils import make_msgid
+from collective.migrationnetwork.notifications.mail import build_message
 from plone import api
 from urllib.parse import quote
 
@@ -40,18 +32,9 @@ def link(view, token, language, portal_url=None):
     return f"{language_root_url(language, portal_url)}/{view}?token={quote(token)}"
 
 
-def build(to, subject, html, text, language, headers=None, from_=None):
-    """A multipart message to ``to`` (an address)."""
-    name, address = from_ or sender() or (site_title(), "noreply@localhost")
-    message = MIMEMultipart("alternative", policy=POLICY)
-    message["Subject"] = Header(subject, "utf-8")
-    message["From"] = formataddr((name, address))
-    message["To"] = to
-    message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=address.rpartition("@")[2] or None)
-    message["Content-Language"] = language
-    for key, value in (headers or {}).items():
-        message[key] = value
-    message.attach(MIMEText(text, "plain", "utf-8", policy=POLICY))
-    message.attach(MIMEText(html, "html", "utf-8", policy=POLICY))
-    return message
+def build(to, subject, html, text, language, headers=None, from_=None, key=None):
+    """A multipart message to ``to`` (an address): notifications' one
+    builder, ``build_message``."""
+    return build_message(
+        to, subject, text, html, language, headers=headers, from_=from_, key=key
+    )

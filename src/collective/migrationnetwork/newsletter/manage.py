@@ -13,6 +13,7 @@ from collective.migrationnetwork.newsletter.store import STATES
 from collective.migrationnetwork.newsletter.store import get_store
 from collective.migrationnetwork.newsletter.store import normalise_email
 from collective.migrationnetwork.notifications.mail import site_languages
+from collective.migrationnetwork.notifications.outbox import get_outbox
 from plone import api
 
 import hashlib
@@ -107,20 +108,30 @@ def pseudonym(email):
 
 
 def _erase_from_jobs(email):
-    """Replace ``email`` in the send jobs of every issue by a pseudonym, so
-    that the delivery reports keep their counts."""
+    """Replace ``email`` in the send jobs of every issue and in the outbox
+    by a pseudonym, so that the delivery reports keep their counts."""
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="Newsletter"):
         job = sending.get_job(brain._unrestrictedGetObject())
         if job is None:
             continue
-        for tree in (job.recipients, job.sent, job.failed, job.skipped):
+        trees = [job.recipients]
+        trees += [
+            getattr(job, name)
+            for name in ("sent", "failed", "skipped")
+            if getattr(job, name, None) is not None
+        ]
+        for tree in trees:
             if email in tree:
                 tree[pseudonym(email)] = tree[email]
                 del tree[email]
-        if email in job.pending:
-            job.pending.remove(email)
-            job.pending.add(pseudonym(email))
+        pending = getattr(job, "pending", None)
+        if pending is not None and email in pending:
+            pending.remove(email)
+            pending.add(pseudonym(email))
+    outbox = get_outbox(create=False)
+    if outbox is not None:
+        outbox.forget_address(email, pseudonym(email))
 
 
 def erase(email):

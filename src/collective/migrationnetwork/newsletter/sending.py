@@ -2,35 +2,39 @@
 
 The transition only records what is to be done: the mail of each language,
 rendered once, and the recipients (the confirmed subscribers in the issue's
-segment, each with a language). The job lives in an annotation of the issue
-and the issue is listed among the active jobs of the subscriber store, so
-that a process started later finds it and delivers what is left (see
-``delivery``). Delivery begins when the transaction commits; the request
+segment, each with a language). The job lives in an annotation of the issue;
+each recipient gets a record in the site's outbox (``notifications.outbox``),
+in the same transaction, which the deliverer sends once it is committed (the
+mail itself is made then, by ``delivery.NewsletterBuilder``). The request
 returns at once.
 
-The job keeps, per recipient, whether the mail was sent or failed (and
-why); ``retry_failed`` puts the failed ones back, so that those who got the
-mail never get it twice.
+The outbox's records are the one truth of the delivery: the report counts
+them, and ``retry_failed`` puts the failed ones back, so that those who got
+the mail never get it twice.
 """
 
-from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
-from BTrees.OOBTree import OOTreeSet
 from collective.migrationnetwork import logger
 from collective.migrationnetwork.newsletter import compose
 from collective.migrationnetwork.newsletter.segments import Segment
 from collective.migrationnetwork.newsletter.segments import recipients
 from collective.migrationnetwork.newsletter.store import get_store
 from collective.migrationnetwork.newsletter.store import now
+from collective.migrationnetwork.notifications.outbox import PENDING
+from collective.migrationnetwork.notifications.outbox import OutboxMessage
+from collective.migrationnetwork.notifications.outbox import get_outbox
 from DateTime import DateTime
+from datetime import datetime
+from datetime import timezone
 from persistent import Persistent
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
+from plone.uuid.interfaces import IUUID
 from zope.annotation.interfaces import IAnnotations
 
-import time
-import transaction
+import hashlib
+import uuid
 
 
 JOB_KEY = "collective.migrationnetwork.newsletter.job"
@@ -40,51 +44,56 @@ SENDING = "sending"
 FINISHED = "finished"
 
 
-# Seconds after which a job marked as being sent, whose worker has not
-# committed since, is taken to be abandoned (its process stopped).
-STALE = 120
-
-
-class JobBusy(Exception):
-    """The job is being delivered; it cannot be retried now."""
-
-
 class SendJob(Persistent):
+    """What an issue's sending is to do; what was done is in the outbox,
+    in the records of the job's ``group``."""
+
     def __init__(self, base_url):
         self.base_url = base_url
         self.state = QUEUED
         self.started = now()
         self.finished = None
-        self.runs = 0
+        self.group = f"newsletter.{uuid.uuid4().hex}"
         self.rendered = PersistentMapping()  # language -> dict
         self.recipients = OOBTree()  # email -> language
-        self.pending = OOTreeSet()
-        self.sent = OOBTree()  # email -> datetime
-        self.failed = OOBTree()  # email -> error
-        self.skipped = OOBTree()  # email -> reason
 
     covered_by = None
-    worker = None
-    heartbeat = 0.0
+    # Jobs recorded before the outbox kept their own trees (no group).
+    group = None
 
-    def busy(self, worker=None):
-        """Another worker is sending it and was alive recently."""
-        return (
-            self.state == SENDING
-            and self.worker != worker
-            and time.time() - self.heartbeat < STALE
-        )
+    def counts(self):
+        if self.group is None:
+            return {
+                name: len(getattr(self, name, ()))
+                for name in ("sent", "failed", "skipped", "pending")
+            }
+        return get_outbox().counts(self.group)
 
     def report(self):
+        counts = self.counts()
+        finished = None
+        if not counts[PENDING]:
+            group = get_outbox().groups.get(self.group) if self.group else None
+            if group is not None and group.finished:
+                finished = datetime.fromtimestamp(group.finished, timezone.utc)
+            else:
+                finished = self.finished
         return {
-            "state": self.state,
+            "state": SENDING if counts[PENDING] else FINISHED,
             "recipients": len(self.recipients),
-            "sent": len(self.sent),
-            "failed": len(self.failed),
-            "skipped": len(self.skipped),
-            "pending": len(self.pending),
+            "sent": counts["sent"],
+            "failed": counts["failed"],
+            "skipped": counts["skipped"],
+            "pending": counts[PENDING],
             "started": self.started.isoformat() if self.started else None,
-            "finished": self.finished.isoformat() if self.finished else None,
+            "finished": finished.isoformat() if finished else None,
+        }
+
+    def failures(self):
+        """``{address: reason}`` of the deliveries that failed."""
+        return {
+            record.to: record.reason
+            for record in get_outbox().records(self.group, "failed")
         }
 
     def rendered_for(self, language):
@@ -92,6 +101,12 @@ class SendJob(Persistent):
         if data is None:
             data = next(iter(self.rendered.values()))
         return compose.Rendered(**data)
+
+
+def record_key(job, email):
+    """The outbox key (and Message-ID) of the job's mail to ``email``."""
+    digest = hashlib.sha256(email.encode("utf-8")).hexdigest()[:20]
+    return f"{job.group}.{digest}"
 
 
 def get_job(issue):
@@ -106,13 +121,6 @@ def delivery_job(issue):
         other = api.portal.get().unrestrictedTraverse(job.covered_by, None)
         return get_job(other) if other is not None else None
     return job
-
-
-def _active(store):
-    active = getattr(store, "active_jobs", None)
-    if active is None:
-        active = store.active_jobs = OOTreeSet()
-    return active
 
 
 def path_of(obj):
@@ -148,7 +156,6 @@ def create_job(issue):
     found = recipients(store, segment)
     for subscriber in found:
         job.recipients[subscriber.email] = subscriber.language
-        job.pending.add(subscriber.email)
     for language in sorted({s.language for s in found}):
         rendered = compose.render(issue, language)
         job.rendered[language] = {
@@ -159,50 +166,40 @@ def create_job(issue):
             "url": rendered.url,
         }
     IAnnotations(issue)[JOB_KEY] = job
-    if not job.pending:
+    if not found:
         job.state = FINISHED
         job.finished = job.started
         return job
-    _active(store).add(path_of(issue))
-    _deliver_after_commit(issue)
+    outbox = get_outbox()
+    data = {"issue": path_of(issue), "uid": IUUID(issue, None)}
+    for subscriber in found:
+        outbox.add(
+            OutboxMessage(
+                record_key(job, subscriber.email),
+                subscriber.email,
+                group=job.group,
+                builder="newsletter",
+                data=data,
+            )
+        )
     return job
 
 
 def retry_failed(issue):
-    """Put the failed deliveries of the issue's job back in the queue;
-    returns how many."""
+    """Put the failed deliveries of the issue's job back in the outbox;
+    returns how many. Always possible: a record being sent is pending, not
+    failed, so that nobody is mailed twice by a retry."""
     job = get_job(issue)
     if job is not None and job.covered_by:
         other = api.portal.get().unrestrictedTraverse(job.covered_by, None)
         return retry_failed(other) if other is not None else 0
-    if job is None or not job.failed:
+    if job is None or job.group is None:
         return 0
-    if job.busy():
-        raise JobBusy()
-    count = 0
-    for email in list(job.failed.keys()):
-        job.pending.add(email)
-        del job.failed[email]
-        count += 1
-    job.state = QUEUED
-    job.finished = None
-    _active(get_store()).add(path_of(issue))
-    _deliver_after_commit(issue)
+    count = get_outbox().retry(job.group)
+    if count:
+        job.state = SENDING
+        job.finished = None
     return count
-
-
-def _deliver_after_commit(issue):
-    from collective.migrationnetwork.newsletter import delivery
-
-    site_path = path_of(api.portal.get())
-    issue_path = path_of(issue)
-    db = aq_base(api.portal.get())._p_jar.db()
-
-    def hook(succeeded):
-        if succeeded:
-            delivery.start(db, site_path, issue_path)
-
-    transaction.get().addAfterCommitHook(hook)
 
 
 def on_transition(issue, event):

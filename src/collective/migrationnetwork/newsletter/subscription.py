@@ -12,6 +12,7 @@ owner is sent a mail with the link to their preferences instead.
 
 from chameleon import PageTemplateFile
 from collective.migrationnetwork import _
+from collective.migrationnetwork import logger
 from collective.migrationnetwork.membership import ratelimit
 from collective.migrationnetwork.newsletter import mail
 from collective.migrationnetwork.newsletter import tokens
@@ -335,15 +336,19 @@ def render_simple(subscriber, kind, portal_url=None):
 
 def _send_simple(subscriber, kind, portal_url=None):
     subject, html, text, _url = render_simple(subscriber, kind, portal_url)
-    message = mail.build(
-        subscriber.email,
-        subject,
-        html,
-        text,
-        subscriber.language,
-        headers={
-            "Auto-Submitted": "auto-generated",
-            "X-Newsletter-Mail": kind,
-        },
-    )
-    return queue(message)
+    try:
+        message = mail.build(
+            subscriber.email,
+            subject,
+            html,
+            text,
+            subscriber.language,
+            headers={
+                "Auto-Submitted": "auto-generated",
+                "X-Newsletter-Mail": kind,
+            },
+        )
+    except ValueError as error:  # no sender address
+        logger.warning("Subscription mail to %s not sent: %s", subscriber.email, error)
+        return False
+    return queue(message, group="subscriptions")

@@ -1,26 +1,24 @@
-"""Composing a notification and handing it to the site's MailHost.
+"""Composing the portal's mails and putting them in the outbox.
 
-A notification is one e-mail per recipient (multipart: plain text and
-HTML), in the recipient's language, linking to the item. It is handed to
-the MailHost only when the transaction commits:
+``build_message`` is the one place that makes a MIME message (multipart:
+plain text and HTML) for every mail of the portal: notifications here,
+subscription mails and newsletters in ``newsletter``. ``queue`` puts a
+message in the site's outbox (``outbox.py``) in the current transaction:
+it leaves only if the transaction commits, delivered in the background by
+``delivery.py``.
 
-- a MailHost that queues (``smtp_queue``, what the site's setup configures)
-  takes it into its maildir queue through zope.sendmail, whose data manager
-  moves the message into the queue when the transaction commits and drops
-  it when the transaction aborts; the queue processor of ``queue.py``
-  delivers it in the background and retries;
-- any other MailHost (direct SMTP, or the test MockMailHost) gets it in an
-  after-commit hook, and only if the commit succeeded.
-
-Either way an error of the mail system is logged and never reaches the
-request, nor rolls back the transaction.
+A notification is one e-mail per recipient, in the recipient's language,
+linking to the item. An error of the mail system is logged and never
+reaches the request, nor rolls back the transaction.
 """
 
 from Acquisition import aq_base
 from chameleon import PageTemplateFile
 from collective.migrationnetwork import logger
 from collective.migrationnetwork.notifications import messages
-from collective.migrationnetwork.notifications.queue import ensure_processor
+from collective.migrationnetwork.notifications.outbox import OutboxMessage
+from collective.migrationnetwork.notifications.outbox import get_outbox
+from collective.migrationnetwork.notifications.outbox import new_key
 from dataclasses import dataclass
 from email.header import Header
 from email.mime.multipart import MIMEMultipart
@@ -28,14 +26,13 @@ from email.mime.text import MIMEText
 from email.policy import compat32
 from email.utils import formataddr
 from email.utils import formatdate
-from email.utils import make_msgid
+from email.utils import parseaddr
 from plone import api
 from ZODB.POSException import ConflictError
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
 import os
-import transaction
 
 
 LANGUAGES = ("el", "en")
@@ -161,52 +158,72 @@ def compose(kind, recipient, values, comment="", url="", from_=None):
     ``values`` fills the messages' placeholders; ``comment`` is quoted under
     the kind's label; ``url`` is the link (the item, or where to set a
     password); ``from_`` is ``(name, address)``, by default the site's."""
-    name, address = from_ or sender()
     parts = _parts(kind, recipient, values, comment, url)
+    return build_message(
+        (recipient.name, recipient.email),
+        parts["subject"],
+        _plain_text(parts),
+        html_template(**parts),
+        parts["language"],
+        headers={
+            # RFC 3834: an automatic message; no auto-replies, please.
+            "Auto-Submitted": "auto-generated",
+            "X-Auto-Response-Suppress": "All",
+            "X-Notification-Kind": kind,
+        },
+        from_=from_,
+    )
+
+
+def message_id(key, from_address):
+    """The Message-ID of the mail whose outbox key is ``key``: the same at
+    every attempt, so that a receiving server can drop a second copy."""
+    domain = from_address.rpartition("@")[2] or "localhost"
+    return f"<{key}@{domain}>"
+
+
+def build_message(
+    to, subject, text, html, language, headers=None, from_=None, key=None
+):
+    """A multipart message (plain text and HTML) to ``to`` (an address, or
+    ``(name, address)``), from ``from_`` (``(name, address)``, by default
+    the site's sender, Site Setup > Mail), with a Message-ID made of ``key``
+    (a new one by default)."""
+    from_ = from_ or sender()
+    if from_ is None:
+        raise ValueError("The site has no sender address (Site Setup > Mail)")
+    name, address = from_
+    if isinstance(to, str):
+        to = ("", to)
     message = MIMEMultipart("alternative", policy=POLICY)
-    message["Subject"] = Header(parts["subject"], "utf-8")
+    message["Subject"] = Header(subject, "utf-8")
     message["From"] = formataddr((name, address))
-    message["To"] = formataddr((recipient.name, recipient.email))
+    message["To"] = formataddr(to)
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=address.rpartition("@")[2] or None)
-    message["Content-Language"] = parts["language"]
-    # RFC 3834: an automatic message; no auto-replies, please.
-    message["Auto-Submitted"] = "auto-generated"
-    message["X-Auto-Response-Suppress"] = "All"
-    message["X-Notification-Kind"] = kind
-    message.attach(MIMEText(_plain_text(parts), "plain", "utf-8", policy=POLICY))
-    message.attach(MIMEText(html_template(**parts), "html", "utf-8", policy=POLICY))
+    message["Message-ID"] = message_id(key or new_key(), address)
+    message["Content-Language"] = language
+    for header, value in (headers or {}).items():
+        message[header] = value
+    message.attach(MIMEText(text, "plain", "utf-8", policy=POLICY))
+    message.attach(MIMEText(html, "html", "utf-8", policy=POLICY))
     return message
 
 
-def _send_after_commit(succeeded, mailhost, message, mto, mfrom):
-    if not succeeded:
-        return
+def queue(message, group="notifications"):
+    """Put ``message`` in the site's outbox, in the current transaction.
+
+    Returns True if it was queued (False: an error, logged)."""
+    mto = parseaddr(message["To"])[1]
+    mfrom = parseaddr(message["From"])[1]
     try:
-        mailhost.send(message, mto=mto, mfrom=mfrom, immediate=True)
-    except Exception:
-        logger.exception(
-            "Could not send the notification %r to %s", message["Subject"], mto
-        )
-
-
-def queue(message):
-    """Hand ``message`` to the site's MailHost when the transaction commits.
-
-    Returns True if it was accepted for delivery at commit (False: an error,
-    logged)."""
-    mailhost = api.portal.get_tool("MailHost")
-    mto = [message["To"]]
-    mfrom = message["From"]
-    try:
-        if getattr(aq_base(mailhost), "smtp_queue", False):
-            ensure_processor(mailhost)
-            # zope.sendmail's QueuedMailDelivery: into the queue at commit.
-            mailhost.send(message, mto=mto, mfrom=mfrom, immediate=False)
-        else:
-            transaction.get().addAfterCommitHook(
-                _send_after_commit, args=(mailhost, message, mto, mfrom)
+        if not mto or not mfrom:
+            raise ValueError(
+                f"no address: To {message['To']!r}, From {message['From']!r}"
             )
+        key = message["Message-ID"].strip().strip("<>").rpartition("@")[0]
+        get_outbox().add(
+            OutboxMessage(key, mto, group=group, mfrom=mfrom, raw=message.as_bytes())
+        )
     except ConflictError:
         raise
     except Exception:

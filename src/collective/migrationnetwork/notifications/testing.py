@@ -1,20 +1,25 @@
-"""Mail hosts for tests.
+"""Mail hosts and delivery for tests.
 
 ``RecordingMailHost`` is Plone's MockMailHost keeping what it is given in
 the module-level ``SENT`` list instead of the database, so that a test sees
 the mail sent by the WSGI server's thread as well as by its own, committed
 or not; ``FailingMailHost`` refuses every message as an SMTP server that is
-down would.
+down would. ``deliver_outbox`` sends what the outbox holds, in a
+connection of its own (what is committed only, as the deliverer sees it).
 """
 
+from Acquisition import aq_base
+from collective.migrationnetwork.notifications import delivery
 from Products.CMFPlone.tests.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
 from Products.MailHost.MailHost import _mungeHeaders
 from zope.component import getSiteManager
+from zope.component import hooks
 
 import email
 import email.policy
 import smtplib
+import transaction
 
 
 SENT = []
@@ -86,3 +91,50 @@ def text_of(message):
 def html_of(message):
     """The HTML part of a parsed message."""
     return message.get_body(preferencelist=("html",)).get_content()
+
+
+def deliver_outbox(portal, me="tests"):
+    """Deliver what is due in the outbox of ``portal`` as it is committed,
+    in a connection of its own; return how many were sent."""
+    db = aq_base(portal)._p_jar.db()
+    tm = transaction.TransactionManager()
+    connection = db.open(transaction_manager=tm)
+    try:
+        tm.begin()
+        site = connection.root()["Application"].unrestrictedTraverse(
+            "/".join(portal.getPhysicalPath())
+        )
+        with hooks.site(site):
+            sent, _failing = delivery.deliver_due(site, me, tm)
+        return sent
+    finally:
+        tm.abort()
+        connection.close()
+
+
+class Mailbox:
+    """What the MailHost was given (``SENT``), once the outbox is
+    delivered. Reading it begins a new transaction in the test's thread,
+    which sees what the delivery recorded (what was not committed is
+    dropped)."""
+
+    def __init__(self, portal):
+        self.portal = portal
+
+    def _read(self):
+        deliver_outbox(self.portal)
+        transaction.begin()
+        return list(SENT)
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self):
+        return len(self._read())
+
+    def __getitem__(self, index):
+        return self._read()[index]
+
+    def __delitem__(self, index):
+        self._read()
+        del SENT[index]

@@ -289,18 +289,12 @@ class Retry(BrowserView):
         CheckAuthenticator(self.request)
         if not can_retry(self.context):
             raise Unauthorized()
-        try:
-            count = sending.retry_failed(self.context)
-            message = _(
-                "msg_newsletter_retried",
-                default="${count} failed deliveries are being sent again.",
-                mapping={"count": count},
-            )
-        except sending.JobBusy:
-            message = _(
-                "error_newsletter_busy",
-                default="The issue is being sent; try again when it is done.",
-            )
+        count = sending.retry_failed(self.context)
+        message = _(
+            "msg_newsletter_retried",
+            default="${count} failed deliveries are being sent again.",
+            mapping={"count": count},
+        )
         api.portal.show_message(translate(message, context=self.request), self.request)
         return self.request.response.redirect(self.context.absolute_url())
 

@@ -461,9 +461,6 @@ RETRY = {
         "401": DENIED,
         "403": FORBIDDEN,
         "404": error_response("No such issue.", "PloneError"),
-        "409": error_response(
-            "The issue is being sent; try again when it is done.", "PloneError"
-        ),
     },
 }
 

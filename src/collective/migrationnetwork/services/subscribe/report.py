@@ -86,18 +86,5 @@ class RetryPost(PathParams, Service):
                     context=self.request,
                 ),
             }
-        try:
-            count = sending.retry_failed(self.context)
-        except sending.JobBusy:
-            self.request.response.setStatus(409)
-            return {
-                "type": "Conflict",
-                "message": translate(
-                    _(
-                        "error_newsletter_busy",
-                        default="The issue is being sent; try again when it is done.",
-                    ),
-                    context=self.request,
-                ),
-            }
+        count = sending.retry_failed(self.context)
         return {"retried": count, "report": report_of(self.context)}
