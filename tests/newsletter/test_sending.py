@@ -347,3 +347,52 @@ def test_a_job_whose_deliverer_died_is_taken_over_and_can_be_retried(
     assert lease.holder == "here:2:alive"
     assert job.report()["sent"] == 3
     assert job.report()["state"] == sending.FINISHED
+
+
+def test_a_job_of_an_earlier_release_moves_to_the_outbox(
+    functional, issue, subscribers
+):
+    """A job that kept its own trees (and a worker that died) is adopted at
+    start: its pending recipients are delivered, its failures can be
+    retried, those it sent are not mailed again."""
+    from BTrees.OOBTree import OOBTree
+    from BTrees.OOBTree import OOTreeSet
+    from collective.migrationnetwork.sitesetup import configure_mail
+
+    portal = functional["portal"]
+    api.portal.set_registry_record("plone.email_from_address", "news@migration.example")
+    job = sending.SendJob(portal.absolute_url())
+    job.group = None
+    job.state = sending.SENDING
+    job.worker = "gone:1:1"
+    job.pending = OOTreeSet(["el-housing@example.gr"])
+    job.sent = OOBTree({"en-housing@example.org": "2026-11-30"})
+    job.failed = OOBTree({"en-all@example.org": "451 later"})
+    job.skipped = OOBTree()
+    for email in subscribers:
+        job.recipients[email] = "en"
+    job.rendered["el"] = {
+        "language": "el",
+        "subject": "S",
+        "html": "<p>H</p>",
+        "text": "T",
+        "url": "u",
+    }
+    from zope.annotation.interfaces import IAnnotations
+
+    IAnnotations(issue)[sending.JOB_KEY] = job
+    transaction.commit()
+    configure_mail(portal, environ={})
+    transaction.commit()
+    assert job.group is not None
+    assert not hasattr(job, "pending")
+    report = job.report()
+    assert (report["sent"], report["failed"], report["pending"]) == (1, 1, 1)
+    assert sending.retry_failed(issue) == 1
+    transaction.commit()
+    sent = []
+    delivery.deliver_due(portal, transport=lambda f, to, d: sent.append(to))
+    assert sorted(sent) == ["el-housing@example.gr", "en-all@example.org"]
+    assert job.report()["sent"] == 3
+    # Adopted once.
+    assert sending.adopt_legacy_jobs(portal) == 0

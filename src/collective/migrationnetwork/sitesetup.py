@@ -112,6 +112,9 @@ def configure_mail(site, new=False, environ=None):
         registry["plone.smtp_port"] = mailhost.smtp_port = port
     if getattr(aq_base(mailhost), "smtp_queue", False):
         mailhost.smtp_queue = False
+    from collective.migrationnetwork.newsletter.sending import adopt_legacy_jobs
+
+    adopt_legacy_jobs(site)
     if not registry["plone.email_from_address"]:
         registry["plone.email_from_address"] = (
             environ.get("EMAIL_FROM_ADDRESS") or "noreply@localhost"

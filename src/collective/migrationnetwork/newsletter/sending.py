@@ -171,18 +171,60 @@ def create_job(issue):
         job.finished = job.started
         return job
     outbox = get_outbox()
-    data = {"issue": path_of(issue), "uid": IUUID(issue, None)}
     for subscriber in found:
-        outbox.add(
-            OutboxMessage(
-                record_key(job, subscriber.email),
-                subscriber.email,
-                group=job.group,
-                builder="newsletter",
-                data=data,
-            )
-        )
+        outbox.add(_record(job, issue, subscriber.email))
     return job
+
+
+def _record(job, issue, email, status=PENDING, reason=""):
+    record = OutboxMessage(
+        record_key(job, email),
+        email,
+        group=job.group,
+        builder="newsletter",
+        data={"issue": path_of(issue), "uid": IUUID(issue, None)},
+    )
+    record.status = status
+    record.reason = reason
+    return record
+
+
+def adopt_legacy_jobs(site):
+    """Jobs recorded before the outbox (their own trees of pending, sent,
+    failed and skipped recipients, delivered by a worker thread of their
+    own) become outbox records, so that what they left pending is
+    delivered and their failures can be retried. Run at every start;
+    returns how many jobs were adopted."""
+    store = get_store(site, create=False)
+    active = getattr(store, "active_jobs", None) if store is not None else None
+    catalog = site.portal_catalog
+    outbox = get_outbox(site)
+    adopted = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="Newsletter"):
+        issue = brain._unrestrictedGetObject()
+        job = get_job(issue)
+        if job is None or job.group is not None or job.covered_by:
+            continue
+        job.group = f"newsletter.{uuid.uuid4().hex}"
+        for name, status in (
+            ("sent", "sent"),
+            ("failed", "failed"),
+            ("skipped", "skipped"),
+        ):
+            for email, value in getattr(job, name, {}).items():
+                reason = value if isinstance(value, str) else ""
+                outbox.add(_record(job, issue, email, status, reason))
+        for email in getattr(job, "pending", ()):
+            outbox.add(_record(job, issue, email))
+        for name in ("pending", "sent", "failed", "skipped", "worker", "heartbeat"):
+            job.__dict__.pop(name, None)
+        job._p_changed = True
+        adopted += 1
+    if active is not None:
+        del store.active_jobs
+    if adopted:
+        logger.info("Newsletter: %d send jobs moved to the outbox", adopted)
+    return adopted
 
 
 def retry_failed(issue):
