@@ -145,7 +145,7 @@ def validate_email(value):
     if not value or len(value) > EMAIL_MAX_LENGTH or bad_characters(value):
         raise NotEmailAddress(ERROR_EMAIL)
     try:
-        parsed = parse_email(value, check_deliverability=False)
+        parsed = parse_email(value, check_deliverability=False, strict=True)
     except (EmailNotValidError, UnicodeError) as error:
         raise NotEmailAddress(ERROR_EMAIL) from error
     return parsed.normalized

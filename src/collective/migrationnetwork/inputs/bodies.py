@@ -83,7 +83,7 @@ def check_body(request):
     try:
         data = json.loads(body, parse_constant=NotANumber)
     except ValueError:
-        raise BadRequest("The body is not valid JSON.") from None
+        return  # not JSON: each service answers it as it does (400)
     for path, message in problems(data):
         field = path.split(".")[0].split("[")[0] or "body"
         raise BadRequest(f"{field}: {message} (at {path or 'the top'}).")

@@ -6,6 +6,8 @@ widget names and the JSON keys.
 """
 
 from collective.migrationnetwork import _
+from collective.migrationnetwork.validation import email_address
+from collective.migrationnetwork.validation import is_web_url
 from plone.schema.email import Email
 from plone.supermodel import model
 from zope import schema
@@ -36,8 +38,9 @@ class ConsentMissing(ApplicationError):
 
 
 def http_url(value):
-    """A web site is a http(s) address (``javascript:`` is a URI too)."""
-    if value.lower().startswith(("http://", "https://")):
+    """A web site is a http(s) address (``javascript:`` is a URI too), by
+    the rule of every URL field (``validation.web_url``)."""
+    if is_web_url(value):
         return True
     raise NotHttpURL(
         _(
@@ -136,6 +139,7 @@ class IJoinApplication(model.Schema):
     )
     email = Email(
         title=_("label_general_email", default="General e-mail"),
+        constraint=email_address,
         required=False,
     )
     phone = schema.TextLine(
@@ -166,6 +170,7 @@ class IJoinApplication(model.Schema):
             default="We write to this address about the application; once "
             "it is approved you log in with it as your organisation's editor.",
         ),
+        constraint=email_address,
         required=True,
     )
     applicant_phone = schema.TextLine(

@@ -9,6 +9,7 @@ from collective.migrationnetwork import _
 from collective.migrationnetwork.membership.schema import ApplicationError
 from collective.migrationnetwork.membership.schema import IJoinApplication
 from collective.migrationnetwork.membership.schema import consented_message
+from collective.migrationnetwork.validation import NotEmailAddress
 from plone.schema.email import InvalidEmail
 from zope.i18n import translate
 from zope.interface import Invalid
@@ -39,7 +40,7 @@ def _message(field, error):
         return consented_message()
     if isinstance(error, RequiredMissing):
         return _("error_join_required", default="Required: please fill this in.")
-    if isinstance(error, InvalidEmail):
+    if isinstance(error, (InvalidEmail, NotEmailAddress)):
         return _(
             "error_join_email",
             default="This is not an e-mail address (like name@example.org).",

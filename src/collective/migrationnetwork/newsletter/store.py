@@ -6,13 +6,14 @@ secret that signs the tokens of the mails.
 """
 
 from BTrees.OOBTree import OOBTree
+from collective.migrationnetwork.validation import InvalidInput
+from collective.migrationnetwork.validation import validate_email
 from datetime import datetime
 from datetime import timezone
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
-import re
 import secrets
 
 
@@ -27,23 +28,26 @@ STATES = (PENDING, CONFIRMED, UNSUBSCRIBED)
 # text of ``label_newsletter_consent`` changes.
 CONSENT_VERSION = "2026-11"
 
-# A practical address check: one @, no spaces, a dot in the domain.
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-
 
 def now():
     return datetime.now(timezone.utc)
 
 
 def normalise_email(value):
-    """The e-mail as the store keys it (trimmed, lower case), or None if it
-    is not an address."""
-    if not isinstance(value, str):
+    """The e-mail as the store keys it (checked by the portal's one e-mail
+    validator, in lower case), or None if it is not an address."""
+    try:
+        return validate_email(value).lower()
+    except InvalidInput:
         return None
-    value = value.strip().lower()
-    if len(value) > 254 or not EMAIL.match(value):
+
+
+def store_key(value):
+    """The key under which ``value`` may be stored: addresses subscribed
+    before the validator was strict are still found (and can be erased)."""
+    if not isinstance(value, str) or "@" not in value:
         return None
-    return value
+    return value.strip().lower() or None
 
 
 class Subscriber(Persistent):
@@ -83,7 +87,7 @@ class SubscriberStore(Persistent):
         self.subscribers = OOBTree()
 
     def get(self, email):
-        key = normalise_email(email)
+        key = store_key(email)
         return self.subscribers.get(key) if key else None
 
     def add(self, subscriber):
@@ -91,7 +95,7 @@ class SubscriberStore(Persistent):
         return subscriber
 
     def remove(self, email):
-        key = normalise_email(email)
+        key = store_key(email)
         if key and key in self.subscribers:
             del self.subscribers[key]
             return True

@@ -22,6 +22,8 @@ from collective.migrationnetwork.roles.team import remove_team_editor
 from collective.migrationnetwork.roles.team import team
 from collective.migrationnetwork.services import PathParams
 from collective.migrationnetwork.services import Service
+from collective.migrationnetwork.validation import InvalidInput
+from collective.migrationnetwork.validation import validate_email
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from zope.i18n import translate
@@ -73,6 +75,9 @@ class TeamPost(TeamService):
                     ),
                 )
             )
+        refused = self._check_addresses(data)
+        if refused is not None:
+            return refused
         mailed = None
         try:
             if "user" in data or not ({"email", "fullname"} & set(data)):
@@ -90,6 +95,22 @@ class TeamPost(TeamService):
             "Location", f"{self.context.absolute_url()}/@team/{userid}"
         )
         return self._answer(201, body)
+
+    def _check_addresses(self, data):
+        """The portal's one e-mail validator on ``email`` (and on ``user``
+        when it is an address), before any account is looked up or made;
+        the addresses go on normalised."""
+        for name in ("email", "user"):
+            value = data.get(name)
+            if not isinstance(value, str) or (name == "user" and "@" not in value):
+                continue
+            if name == "email" and not value.strip():
+                continue  # "Enter an e-mail", as before
+            try:
+                data[name] = validate_email(value)
+            except InvalidInput as error:
+                return self._error(TeamError(name, error.doc()))
+        return None
 
 
 def _text(data, name):
