@@ -38,6 +38,60 @@ Transitions are in **bold**: a principal may run a transition when the
 workflow offers it to them (`portal_workflow.getTransitionsFor`).
 """
 
+RULES = """\
+## Rules the table cannot show
+
+Each rule is tested over REST and the Classic UI
+(`tests/roles/test_walkarounds.py`, `tests/review/test_duties.py`).
+
+### Fields that decide who reviews
+
+An Organisation's `networks`, `network_role` and `joined` decide which
+coordinators review its work. They are written only with *Manage network
+membership* (the `manage_membership` column: the coordinators of the
+organisation's networks and of the networks above, the secretariat, Site
+Administrators). An editor's edit form shows them read-only; over REST a
+PATCH or POST that changes one answers **403** naming the field, and
+nothing of the body is saved. Sending the value the field already has is
+not refused (a client sending back the whole form). Translations take the
+same values (language-independent fields), so no translation is a way
+around it.
+
+### Display layouts
+
+`layout` is written only with *Modify view template* (`view_template`:
+Site Administrators and Managers) and only with one of the type's own
+views: an editor's `{"layout": ...}` answers **403**, an unknown view
+**400**, both naming `layout`.
+
+### The team is the one door
+
+Roles on an Organisation and its items come from its team (the editors
+group, the *Team* tab, `@team`) and from the coordinators groups of its
+networks, through the add-on's local-role provider. *Sharing page:
+Delegate roles* and *Change local roles* (`sharing`, `local_roles`) are
+Site Administrators' and Managers' only: `@sharing` answers **403** to
+editors and coordinators, the *Sharing* tab is not shown to them, and
+they cannot switch inheritance off. Removing a person from a team
+removes every local role they hold on the organisation, its
+translations and everything in them, the Owner role of the items they
+wrote included.
+
+### Separation of duties
+
+Nobody endorses or publishes a Practice or a Training of an organisation
+whose team they belong to, that they created, or that they changed last
+(`review/duties.py`; the workflow's guards of `endorse` and `publish`).
+*Review own work* (`review_own_work`: Site Administrators and Managers)
+lifts the rule: they administer the site and could give themselves any
+role anyway. When the rule leaves none of the coordinators of the
+organisation's networks able to endorse a submitted item, the automatic
+transition `skip_endorsement` takes it to the secretariat, and its entry
+in the review history says which coordinators were left out and why
+("Endorsement skipped: …"). A network with no coordinator at all is not
+skipped: the secretariat may publish from *Submitted*.
+"""
+
 
 def load_matrix():
     spec = importlib.util.spec_from_file_location("permission_matrix", MATRIX_PATH)
@@ -118,6 +172,7 @@ def render():
             groups.append(([portal_type], spec))
     parts = [INTRO, legends(matrix)]
     parts += [section(matrix, types, spec) for types, spec in groups]
+    parts.append(RULES)
     return "\n".join(parts)
 
 

@@ -21,7 +21,7 @@ def titles(portal, kind):
         folder = workflow.states if kind == "states" else workflow.transitions
         for item in folder.objectValues():
             yield workflow_id, item.getId(), item.title
-            if kind == "transitions":
+            if kind == "transitions" and item.actbox_name:  # automatic: none
                 yield workflow_id, item.getId(), item.actbox_name
 
 

@@ -158,3 +158,20 @@ def test_translations_get_their_source_recorded(portal):
     assert [b.UID for b in api.content.find(translation_outdated=True)] == [
         english.UID()
     ]
+
+
+def test_upgrade_1003_takes_sharing_from_editors(portal, sample):
+    """A site of 1002 gets the workflows of 1003: an organisation's editors
+    no longer hold the sharing permissions on it."""
+    from collective.migrationnetwork.sitesetup import upgrade
+
+    athens = sample["athens"]
+    athens.manage_permission("Sharing page: Delegate roles", ["Editor"], acquire=0)
+    portal.portal_setup.setLastVersionForProfile(PROFILE, "1002")
+    upgrade(portal)
+    roles = {
+        r["name"]
+        for r in athens.rolesOfPermission("Sharing page: Delegate roles")
+        if r["selected"]
+    }
+    assert roles == {"Manager", "Site Administrator"}

@@ -31,7 +31,15 @@ PERMISSIONS = {
     "manage_team": "collective.migrationnetwork: Manage organisation team",
     "contact_details": "collective.migrationnetwork: View contact details",
     "send_newsletter": "collective.migrationnetwork: Send newsletter",
+    "view_template": "Modify view template",
+    "sharing": "Sharing page: Delegate roles",
+    "local_roles": "Change local roles",
+    "manage_membership": "collective.migrationnetwork: Manage network membership",
+    "review_own_work": "collective.migrationnetwork: Review own work",
 }
+# Only Site Administrators and Managers choose a view, share or change
+# local roles (the team is the one door); every type's workflow says so.
+ADMIN_ONLY = "view_template sharing local_roles"
 
 # Principal -> (label, how the test layer makes one). The team roles live
 # where the type's team works: see TEAM_HOME.
@@ -134,7 +142,10 @@ PUBLIC = ("view access list", "")
 
 # --- network_review_workflow: Practice and Training -------------------------
 
-REVIEW_ALL = "view access list modify delete add request_review review endorse_content checkout checkin"
+REVIEW_ALL = (
+    "view access list modify delete add request_review review endorse_content "
+    f"checkout checkin review_own_work {ADMIN_ONLY}"
+)
 TEAM_READS = ("view access list", "")
 
 REVIEW_STATES = {
@@ -261,6 +272,7 @@ REVIEW = {
         "endorse",
         "publish",
         "request_changes",
+        "skip_endorsement",
         "unpublish",
         "archive",
         "restore",
@@ -272,14 +284,15 @@ REVIEW = {
 
 ORG_ALL = (
     "view access list modify delete add add_practice add_training review "
-    "manage_registrations manage_team contact_details"
+    f"manage_registrations manage_team contact_details manage_membership {ADMIN_ONLY}"
 )
 # Contact persons are for logged-in members, in every state.
 MEMBER_ONLY = ("contact_details", "")
 MEMBER_READS = ("view access list contact_details", "")
 TEAM_KEEPS_PROFILE = ("view access list modify contact_details", "")
 ORG_COORDINATOR = (
-    "view access list manage_registrations manage_team contact_details",
+    "view access list modify manage_registrations manage_team contact_details "
+    "manage_membership",
     "",
 )
 
@@ -294,22 +307,24 @@ ORGANISATION_STATES = {
         "reader": MEMBER_ONLY,
         "editors_group": MEMBER_ONLY,
         "coordinator": (
-            "view access list modify manage_registrations manage_team contact_details",
+            "view access list modify manage_registrations manage_team contact_details "
+            "manage_membership",
             "approve decline",
         ),
         "parent_coordinator": (
-            "view access list modify manage_registrations manage_team contact_details",
+            "view access list modify manage_registrations manage_team contact_details "
+            "manage_membership",
             "approve decline",
         ),
         "other_coordinator": MEMBER_ONLY,
         "reviewer": (
             "view access list modify delete manage_registrations manage_team "
-            "contact_details",
+            "contact_details manage_membership",
             "approve decline",
         ),
         "secretariat": (
             "view access list modify delete manage_registrations manage_team "
-            "contact_details",
+            "contact_details manage_membership",
             "approve decline",
         ),
         "site_admin": (ORG_ALL, "approve decline"),
@@ -344,12 +359,12 @@ ORGANISATION_STATES = {
         "other_coordinator": MEMBER_READS,
         "reviewer": (
             "view access list modify delete add review manage_registrations "
-            "manage_team contact_details",
+            "manage_team contact_details manage_membership",
             "deactivate",
         ),
         "secretariat": (
             "view access list modify delete add review manage_registrations "
-            "manage_team contact_details",
+            "manage_team contact_details manage_membership",
             "deactivate",
         ),
         "site_admin": (ORG_ALL, "deactivate"),
@@ -370,12 +385,12 @@ ORGANISATION_STATES = {
         "other_coordinator": MEMBER_READS,
         "reviewer": (
             "view access list modify review manage_registrations manage_team "
-            "contact_details",
+            "contact_details manage_membership",
             "reactivate",
         ),
         "secretariat": (
             "view access list modify review manage_registrations manage_team "
-            "contact_details",
+            "contact_details manage_membership",
             "reactivate",
         ),
         "site_admin": (ORG_ALL, "reactivate"),
@@ -390,11 +405,23 @@ ORGANISATION_STATES = {
         "contributor": MEMBER_ONLY,
         "reader": MEMBER_ONLY,
         "editors_group": MEMBER_ONLY,
-        "coordinator": ("view access list manage_team contact_details", ""),
-        "parent_coordinator": ("view access list manage_team contact_details", ""),
+        "coordinator": (
+            "view access list manage_team contact_details manage_membership",
+            "",
+        ),
+        "parent_coordinator": (
+            "view access list manage_team contact_details manage_membership",
+            "",
+        ),
         "other_coordinator": MEMBER_ONLY,
-        "reviewer": ("view access list delete manage_team contact_details", ""),
-        "secretariat": ("view access list delete manage_team contact_details", ""),
+        "reviewer": (
+            "view access list delete manage_team contact_details manage_membership",
+            "",
+        ),
+        "secretariat": (
+            "view access list delete manage_team contact_details manage_membership",
+            "",
+        ),
         "site_admin": (ORG_ALL, ""),
         "manager": (ORG_ALL, ""),
     },
@@ -411,7 +438,8 @@ ORGANISATION = {
 # --- newsletter_workflow: Newsletter ----------------------------------------
 
 NEWSLETTER_ALL = (
-    "view access list modify delete add request_review review send_newsletter"
+    "view access list modify delete add request_review review send_newsletter "
+    f"{ADMIN_ONLY}"
 )
 NEWSLETTER_WRITES = ("view access list modify delete add request_review", "submit")
 
@@ -488,7 +516,7 @@ NEWSLETTER = {
 
 # --- network_workflow: Network ----------------------------------------------
 
-NETWORK_ALL = "view access list modify delete review"
+NETWORK_ALL = f"view access list modify delete review {ADMIN_ONLY}"
 
 NETWORK_STATES = {
     "private": {

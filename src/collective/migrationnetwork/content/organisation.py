@@ -21,6 +21,9 @@ from zope.interface import implementer
 
 
 VIEW_CONTACT_DETAILS = "collective.migrationnetwork.ViewContactDetails"
+MANAGE_MEMBERSHIP = "collective.migrationnetwork.ManageMembership"
+# The fields that decide which coordinators review the organisation's work.
+MEMBERSHIP_FIELDS = ("networks", "network_role", "joined")
 
 
 class IContactPoint(Interface):
@@ -114,6 +117,9 @@ class IOrganisation(model.Schema):
         "network_roles", _("label_network_role", default="Role in the network")
     )
     joined = schema.Date(title=_("label_joined", default="Joined on"), required=False)
+    directives.write_permission(
+        **{name: MANAGE_MEMBERSHIP for name in MEMBERSHIP_FIELDS}
+    )
     thematic_areas = choices(
         "thematic_areas",
         _("label_expertise", default="Areas of expertise"),

@@ -9,11 +9,15 @@ would be refused as missing. This deserializer fills them from the source
 first. Language-independent values in the body are validated as usual,
 but once the translation is linked it takes the source's values
 (``status.translated``): translations never differ in them.
+
+Before anything is written, a field the user may not write (or a layout
+they may not choose) is refused with 403 naming it (``roles/fields.py``).
 """
 
 from collective.migrationnetwork.multilingual.interfaces import (
     ITranslatableNetworkContent,
 )
+from collective.migrationnetwork.roles.fields import refuse_unwritable
 from plone import api
 from plone.app.multilingual.interfaces import ILanguageIndependentFieldsManager
 from plone.restapi.deserializer import json_body
@@ -44,6 +48,8 @@ class TranslationDeserializer(DeserializeFromJson):
     def __call__(self, validate_all=False, data=None, create=False, **kwargs):
         if data is None:
             data = json_body(self.request)
+        if isinstance(data, dict):
+            refuse_unwritable(self.context, self.request, data)
         if create and data.get("translation_of") and data.get("language"):
             source = find_source(data["translation_of"])
             if ITranslatableNetworkContent.providedBy(source):

@@ -271,8 +271,41 @@ def add_editor(organisation, userid):
 
 
 def remove_editor(organisation, userid):
-    """Returns False when ``userid`` was not an editor."""
-    return _remove(editors_group_id(organisation), userid)
+    """Take ``userid`` out of the team of ``organisation`` and every local
+    role they hold on it, its translations and their content (the Owner of
+    the items they wrote too), so that leaving the team leaves no right
+    behind. Returns False when ``userid`` was not an editor."""
+    if not _remove(editors_group_id(organisation), userid):
+        return False
+    drop_local_roles(organisation, userid)
+    return True
+
+
+def _translations(obj):
+    try:
+        found = list(ITranslationManager(obj).get_translations().values())
+    except TypeError:  # not translatable
+        found = []
+    return found or [obj]
+
+
+def drop_local_roles(organisation, userid):
+    """Remove every local role of ``userid`` on ``organisation``, its
+    translations and everything in them; returns the paths changed."""
+    catalog = api.portal.get_tool("portal_catalog")
+    changed = []
+    for translation in _translations(organisation):
+        path = "/".join(translation.getPhysicalPath())
+        for brain in catalog.unrestrictedSearchResults(path=path):
+            obj = brain._unrestrictedGetObject()
+            if obj.get_local_roles_for_userid(userid):
+                obj.manage_delLocalRoles([userid])
+                obj.reindexObjectSecurity()
+                changed.append(brain.getPath())
+    if changed:
+        forget_cached_roles()
+        logger.info("Local roles of %s removed on %s", userid, ", ".join(changed))
+    return changed
 
 
 def editors(organisation):
