@@ -199,8 +199,9 @@ def hold_lease(site, me, tm):
 
 
 def release_lease(site, me, tm):
-    lease = get_lease(site)
-    if lease.holder == me:
+    """Give up the site's lease if ``me`` holds it (a clean stop)."""
+    lease = IAnnotations(site).get(LEASE_KEY)
+    if lease is not None and lease.holder == me:
         lease.holder = None
         lease.expires = 0.0
         tm.commit()
@@ -401,8 +402,8 @@ class Deliverer(threading.Thread):
                 release_lease(site, self.me, self.tm)
         except Exception:
             logger.exception("Mail deliverer: could not release the lease")
-            self.tm.abort()
         finally:
+            self.tm.abort()
             connection.close()
 
     def stop(self, wait=True, timeout=15.0):
