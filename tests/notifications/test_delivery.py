@@ -218,3 +218,28 @@ def test_scripts_do_not_deliver(monkeypatch):
     monkeypatch.setitem(sys.modules, "Zope2.utilities.zconsole", object())
     assert not delivery.enabled({})
     assert delivery.enabled({"MAIL_DELIVERY": "1"})
+
+
+def test_other_mail_goes_before_a_newsletter(site, smtp):
+    """Mail queued while a newsletter is being sent does not wait for all
+    of it."""
+    from collective.migrationnetwork.notifications.outbox import OutboxMessage
+
+    smtp.start()
+    outbox = get_outbox()
+    for i in range(3):
+        record = OutboxMessage(
+            f"bulk.{i}",
+            f"subscriber{i}@example.org",
+            group="newsletter.test",
+            mfrom="portal@migration.example",
+            raw=b"From: portal@migration.example\r\nTo: s@example.org\r\n\r\nHi\r\n",
+            bulk=True,
+        )
+        outbox.add(record)
+    transaction.commit()
+    time.sleep(0.01)
+    put("reviewer@example.org")
+    assert delivery.deliver_due(site) == (4, 0)
+    assert smtp.messages[0][0] == ["reviewer@example.org"]
+    assert get_outbox().next_due() is None

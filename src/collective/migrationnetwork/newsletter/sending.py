@@ -183,6 +183,7 @@ def _record(job, issue, email, status=PENDING, reason=""):
         group=job.group,
         builder="newsletter",
         data={"issue": path_of(issue), "uid": IUUID(issue, None)},
+        bulk=True,
     )
     record.status = status
     record.reason = reason

@@ -53,8 +53,15 @@ class IMessageBuilder(Interface):
 class OutboxMessage(Persistent):
     """One mail to one recipient."""
 
-    def __init__(self, key, to, group="", mfrom="", raw=None, builder="", data=None):
+    # Bulk mail (a newsletter) waits while other mail is due.
+    bulk = False
+
+    def __init__(
+        self, key, to, group="", mfrom="", raw=None, builder="", data=None, bulk=False
+    ):
         self.key = key
+        if bulk:
+            self.bulk = True
         self.to = to
         self.group = group
         self.mfrom = mfrom
@@ -101,7 +108,8 @@ class Group(Persistent):
 class Outbox(Persistent):
     def __init__(self):
         self.messages = OOBTree()  # key -> OutboxMessage
-        self.due = OOTreeSet()  # (next attempt, key) of every pending record
+        self.due = OOTreeSet()  # (next attempt, key) of pending records
+        self.bulk_due = OOTreeSet()  # the same for bulk records
         self.groups = OOBTree()  # name -> Group
         self.pending = Length()
 
@@ -116,9 +124,17 @@ class Outbox(Persistent):
         self.messages[record.key] = record
         self._group(record.group).keys[record.status].add(record.key)
         if record.status == PENDING:
-            self.due.add((record.next_attempt, record.key))
+            self._due_of(record).add((record.next_attempt, record.key))
             self.pending.change(1)
         return record
+
+    def _due_of(self, record):
+        if not record.bulk:
+            return self.due
+        if getattr(self, "bulk_due", None) is None:
+            # An outbox of the first release.
+            self.bulk_due = OOTreeSet()
+        return self.bulk_due
 
     def _group(self, name):
         group = self.groups.get(name)
@@ -132,29 +148,38 @@ class Outbox(Persistent):
     # The deliverer's side
 
     def due_keys(self, now=None, limit=None):
-        """Keys of the pending records due at ``now``, oldest first."""
+        """Keys of the pending records due at ``now``, oldest first, those
+        that are not bulk first."""
         now = time.time() if now is None else now
         found = []
-        for _when, key in self.due.keys(max=(now, "\uffff")):  # noqa: SIM118
-            found.append(key)
-            if limit is not None and len(found) >= limit:
-                break
+        for due in (self.due, getattr(self, "bulk_due", None)):
+            if not due:
+                continue
+            for _when, key in due.keys(max=(now, "\uffff")):  # noqa: SIM118
+                if limit is not None and len(found) >= limit:
+                    return found
+                found.append(key)
         return found
 
     def next_due(self):
         """When the next pending record is due (None: nothing pending)."""
-        return self.due.minKey()[0] if self.due else None
+        firsts = [
+            due.minKey()[0]
+            for due in (self.due, getattr(self, "bulk_due", None))
+            if due
+        ]
+        return min(firsts) if firsts else None
 
     def _move(self, record, status):
         group = self._group(record.group)
         if record.status == PENDING:
-            self.due.remove((record.next_attempt, record.key))
+            self._due_of(record).remove((record.next_attempt, record.key))
             self.pending.change(-1)
         group.keys[record.status].remove(record.key)
         record.status = status
         group.keys[status].add(record.key)
         if status == PENDING:
-            self.due.add((record.next_attempt, record.key))
+            self._due_of(record).add((record.next_attempt, record.key))
             self.pending.change(1)
             if group.finished is not None:
                 group.finished = None
@@ -183,9 +208,10 @@ class Outbox(Persistent):
         """A failure that may pass: try again in ``delay`` seconds."""
         record.attempts += 1
         record.reason = reason
-        self.due.remove((record.next_attempt, record.key))
+        due = self._due_of(record)
+        due.remove((record.next_attempt, record.key))
         record.next_attempt = time.time() + delay
-        self.due.add((record.next_attempt, record.key))
+        due.add((record.next_attempt, record.key))
 
     # The secretariat's side
 
