@@ -119,7 +119,8 @@ def test_greek_and_english_recipients_get_their_catalogue(
 
 
 def test_the_actor_is_not_told(practice, mails, mailbox, act, users):
-    """sofia is in the editors group and publishes: the others are told."""
+    """sofia is in the editors group and sends the item back: the others
+    are told. (She may not publish it: separation of duties.)"""
     run_steps(act, practice, (SUBMIT, ENDORSE))
     with api.env.adopt_roles(["Manager"]):
         api.group.add_user(
@@ -127,8 +128,9 @@ def test_the_actor_is_not_told(practice, mails, mailbox, act, users):
         )
     transaction.commit()
     del mailbox[:]
-    act("sofia", practice, "publish", "Done")
+    act("sofia", practice, "request_changes", "Fix the dates")
     transaction.commit()
+    assert users["sofia"][2] not in set(mails())
     assert set(mails()) == {users["eleni"][2], users["john"][2]}
 
 

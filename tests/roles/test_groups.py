@@ -207,6 +207,11 @@ def test_copy_gets_a_group_of_its_own(portal, sample):
             source=sample["athens"], target=portal["el"]["organisations"], id="copy"
         )
     assert editors_group_id(copy) != editors_group_id(sample["athens"])
+    # A copy starts as an application: its group is made when approved.
+    assert api.content.get_state(copy) == "applied"
+    assert group(editors_group_id(copy)) is None
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(copy, transition="approve", comment="Ok")
     assert group(editors_group_id(copy)) is not None
     assert editors(copy) == []
     assert editors(sample["athens"]) == ["greek"]

@@ -270,3 +270,65 @@ def test_removed_editor_keeps_no_right(site, http):
     assert organisation.Title() == title
     assert organisation["own-draft"].Title() == "Own draft"
     assert "after-leaving" not in organisation.objectIds()
+
+
+# 6. Members see what their work needs
+
+
+VOCABULARIES = [
+    "plone.app.vocabularies.Users",
+    "plone.app.vocabularies.Groups",
+    "plone.app.vocabularies.Principals",
+]
+
+
+@pytest.mark.parametrize("name", VOCABULARIES)
+@pytest.mark.parametrize("userid", ["member", "editor-athens"])
+def test_members_do_not_list_the_sites_people(site, http, userid, name):
+    session = rest(http, userid)
+    answer = session.get(f"/el/@vocabularies/{name}", params={"title": "e"})
+    assert answer.status_code == 403, answer.text
+    classic = http(auth=(userid, PASSWORD)).get(
+        "/el/@@getVocabulary", params={"name": name, "query": "e"}
+    )
+    # plone.app.content answers a refused lookup with 200 and an error.
+    assert classic.status_code == 200
+    assert classic.json()["error"] == "Vocabulary lookup not allowed"
+    assert "editor-athens" not in classic.text
+
+
+@pytest.mark.parametrize("userid", ["secretary", "siteadmin"])
+def test_those_who_manage_teams_list_people(site, http, userid):
+    answer = rest(http, userid).get(
+        "/el/@vocabularies/plone.app.vocabularies.Users", params={"title": "Maria"}
+    )
+    assert answer.status_code == 200, answer.text
+    assert "editor-athens" in [item["token"] for item in answer.json()["items"]]
+
+
+def test_coordinators_list_people_where_they_manage_the_team(site, http):
+    answer = rest(http, "coordinator-cities").get(
+        f"{ATHENS}/@vocabularies/plone.app.vocabularies.Users",
+        params={"title": "Maria"},
+    )
+    assert answer.status_code == 200, answer.text
+
+
+def test_an_application_has_no_editors_group_until_approved(site, http):
+    from collective.migrationnetwork.roles.groups import editors_group_id
+
+    with api.env.adopt_roles(["Manager"]):
+        application = api.content.create(
+            container=site["portal"].el.organisations,
+            type="Organisation",
+            id="applicant",
+            title="Applicant NGO",
+            kind="ngo",
+            country="GR",
+        )
+        application.reindexObject()
+        gid = editors_group_id(application)
+        assert api.content.get_state(application) == "applied"
+        assert api.group.get(groupname=gid) is None
+        api.content.transition(application, transition="approve", comment="Ok")
+        assert api.group.get(groupname=gid) is not None

@@ -47,8 +47,28 @@ def reindex_security(obj):
         brain._unrestrictedGetObject().reindexObjectSecurity()
 
 
+# An application is not a member yet: its editors group is made when it is
+# approved, so that nobody sees a team for an organisation nobody accepted.
+# (None: the workflow has not given the new object its first state yet,
+# which is ``applied``.)
+NO_GROUP_STATES = frozenset({None, "applied", "declined"})
+
+
+def _awaits_approval(obj):
+    return is_organisation(obj) and (
+        api.content.get_state(obj, default=None) in NO_GROUP_STATES
+    )
+
+
 def added(obj, event):
-    ensure_groups(obj)
+    if not _awaits_approval(obj):
+        ensure_groups(obj)
+
+
+def transitioned(obj, event):
+    """An approved (or reactivated) organisation gets its editors group."""
+    if event.new_state is not None and not _awaits_approval(obj):
+        ensure_groups(obj)
 
 
 def copied(obj, event):
@@ -61,7 +81,8 @@ def modified(obj, event):
     it after the object is added, then fires this event)."""
     if IContainerModifiedEvent.providedBy(event):
         return
-    ensure_groups(obj)
+    if not _awaits_approval(obj):
+        ensure_groups(obj)
     changed = _changed(event)
     fields = NETWORK_FIELDS if is_organisation(obj) else PARENT_FIELDS
     if changed is None or changed & fields:
