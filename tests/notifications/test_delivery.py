@@ -243,3 +243,22 @@ def test_other_mail_goes_before_a_newsletter(site, smtp):
     assert delivery.deliver_due(site) == (4, 0)
     assert smtp.messages[0][0] == ["reviewer@example.org"]
     assert get_outbox().next_due() is None
+
+
+def test_the_backlog_for_site_managers(site, http):
+    from accounts import ADMIN
+
+    put("a@example.org", "b@example.org")  # the server is not started
+    delivery.deliver_due(site)
+    answer = http(auth=ADMIN).get("@@mail-outbox")
+    assert answer.status_code == 200
+    backlog = answer.json()
+    assert backlog["pending"] == 2
+    assert backlog["due"] == 0
+    assert backlog["next_due_in"] > 0
+    assert backlog["groups"]["test"]["pending"] == 2
+    assert backlog["deliverer"]["holder"] == delivery.identity()
+    # Anonymous: Plone's login form, not the backlog.
+    refused = http().get("@@mail-outbox")
+    assert "login" in refused.url
+    assert '"pending"' not in refused.text
