@@ -6,7 +6,7 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.supermodel.model import finalizeSchemas
-from plone.testing.zope import WSGI_SERVER_FIXTURE
+from plone.testing.zope import WSGIServer
 
 import collective.migrationnetwork
 import os
@@ -34,6 +34,21 @@ class Layer(PloneSandboxLayer):
 
 
 FIXTURE = Layer()
+
+
+class GuardedWSGIServer(WSGIServer):
+    """plone.testing's WSGI server with the filter of instance/etc/zope.ini's
+    pipeline (``collective.migrationnetwork.wsgi``) in front of Zope."""
+
+    def make_wsgi_app(self):
+        from collective.migrationnetwork.wsgi import RequestGuard
+
+        return RequestGuard(super().make_wsgi_app())
+
+
+WSGI_SERVER_FIXTURE = GuardedWSGIServer(
+    name="CollectiveMigrationnetworkLayer:WSGIServer"
+)
 
 INTEGRATION_TESTING = IntegrationTesting(
     bases=(FIXTURE,),

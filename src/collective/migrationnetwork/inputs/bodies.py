@@ -10,6 +10,7 @@ read; the check reads the body as the services would, so that limit
 answers 400 here too.
 """
 
+from collective.migrationnetwork.inputs.parameters import check_parameters
 from collective.migrationnetwork.validation import bad_characters
 from zExceptions import BadRequest
 
@@ -90,6 +91,7 @@ def check_body(request):
 
 
 def check_request_body(site, event):
-    """Before traversing the Plone site: check the body before the
-    authentication plugins and the published object read it."""
+    """Before traversing the Plone site: check the body and the parameters
+    before the authentication plugins and the published object read them."""
     check_body(event.request)
+    check_parameters(site, event.request)

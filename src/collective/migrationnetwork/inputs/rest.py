@@ -14,8 +14,10 @@ from plone.restapi.deserializer.dxfields import DecimalFieldDeserializer
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.deserializer.dxfields import RichTextFieldDeserializer
 from plone.restapi.deserializer.dxfields import TextLineFieldDeserializer
+from plone.restapi.deserializer.relationfield import RelationChoiceFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
 from plone.schema.email import IEmail
+from z3c.relationfield.interfaces import IRelationChoice
 from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import Invalid
@@ -74,6 +76,18 @@ class DecimalDeserializer(Checked, DecimalFieldDeserializer):
         value = self.deserialize(value)
         finite_number(value)
         return value
+
+
+@implementer(IFieldDeserializer)
+@adapter(IRelationChoice, IDexterityContent, IBrowserLayer)
+class RelationDeserializer(Checked, RelationChoiceFieldDeserializer):
+    """A relation given as an object must carry its ``@id`` (``[{}]``
+    answered 503, plone.restapi reading ``value["@id"]``)."""
+
+    def __call__(self, value):
+        if isinstance(value, dict) and not isinstance(value.get("@id"), str):
+            raise ValueError('A related item is given by its "@id", UID or path.')
+        return self.deserialize(value)
 
 
 @implementer(IFieldDeserializer)

@@ -234,8 +234,14 @@ def unsubscribe(token):
     token: the link of the confirmation mail may be used to say no)."""
     try:
         subscriber = tokens.subscriber_of(token, tokens.MANAGE)
-    except tokens.TokenError:
-        subscriber = tokens.subscriber_of(token, tokens.CONFIRM)
+    except tokens.TokenError as manage_error:
+        try:
+            subscriber = tokens.subscriber_of(token, tokens.CONFIRM)
+        except tokens.TokenError as confirm_error:
+            # An expired link answers 410 whichever kind it was, as the
+            # other endpoints do, rather than "invalid" for the other kind.
+            expired = manage_error.reason == "expired"
+            raise (manage_error if expired else confirm_error) from None
     if subscriber.state != UNSUBSCRIBED:
         subscriber.state = UNSUBSCRIBED
         subscriber.unsubscribed_on = now()

@@ -7,11 +7,14 @@ running without it.
 """
 
 from collective.migrationnetwork import _
+from collective.migrationnetwork.validation import RepeatedParameter
+from collective.migrationnetwork.validation import single
 from collective.migrationnetwork.workflows import COMMENT_REQUIRED
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five import BrowserView
+from zExceptions import BadRequest
 from zope.i18n import translate
 
 
@@ -21,9 +24,7 @@ class ReviewTransitionView(BrowserView):
     error = None
 
     def __call__(self):
-        self.transition = self._available().get(
-            self.request.form.get("workflow_action", "")
-        )
+        self.transition = self._available().get(self.param("workflow_action"))
         if self.transition is None:
             api.portal.show_message(
                 _(
@@ -50,9 +51,17 @@ class ReviewTransitionView(BrowserView):
             t["id"]: t for t in workflow.getTransitionsFor(self.context) if "id" in t
         }
 
+    def param(self, name):
+        """The one value of ``name``; given twice, 400."""
+        try:
+            value = single(self.request.form, name, "")
+        except RepeatedParameter as error:
+            raise BadRequest(translate(error.doc(), context=self.request)) from None
+        return value if isinstance(value, str) else ""
+
     @property
     def comment(self):
-        return self.request.form.get("comment", "")
+        return self.param("comment")
 
     @property
     def comment_required(self):
