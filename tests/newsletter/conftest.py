@@ -3,6 +3,7 @@ site whose mail goes to a real SMTP server on loopback (aiosmtpd, the
 helpers of tests/notifications)."""
 
 from collective.migrationnetwork.notifications import delivery
+from collective.migrationnetwork.notifications.deliverer import Deliverer
 from collective.migrationnetwork.roles.groups import NEWSLETTER_EDITORS_GROUP
 from collective.migrationnetwork.roles.groups import SECRETARIAT_GROUP
 from plone import api
@@ -79,7 +80,7 @@ def mail_site(functional, smtp, monkeypatch):
     api.portal.set_registry_record("plone.email_from_address", "news@migration.example")
     api.portal.set_registry_record("plone.email_from_name", "Migration Network")
     transaction.commit()
-    deliverer = delivery.Deliverer(portal._p_jar.db(), interval=0.05)
+    deliverer = Deliverer(portal._p_jar.db(), interval=0.05)
     deliverer.start()
     yield portal
     deliverer.stop()

@@ -8,6 +8,8 @@ from collective.migrationnetwork.newsletter.store import PENDING
 from collective.migrationnetwork.newsletter.store import UNSUBSCRIBED
 from collective.migrationnetwork.newsletter.store import get_store
 from collective.migrationnetwork.notifications import delivery
+from collective.migrationnetwork.notifications.deliverer import Deliverer
+from collective.migrationnetwork.notifications.lease import get_lease
 from collective.migrationnetwork.notifications.outbox import get_outbox
 from newsletter_helpers import add_subscriber
 from plone import api
@@ -296,7 +298,7 @@ def test_a_job_left_by_a_stopped_process_is_delivered_at_the_next_start(
     transaction.commit()
     assert sending.get_job(issue).report()["pending"] == 3
     smtp.start()
-    deliverer = delivery.Deliverer(issue._p_jar.db(), interval=0.05)
+    deliverer = Deliverer(issue._p_jar.db(), interval=0.05)
     deliverer.start()
     try:
         found = received(3)
@@ -322,7 +324,7 @@ def test_a_job_whose_deliverer_died_is_taken_over_and_can_be_retried(
     api.portal.set_registry_record("plone.email_from_address", "news@migration.example")
     with api.env.adopt_roles(["Manager"]):
         job = sending.create_job(issue)
-    lease = delivery.get_lease(portal)
+    lease = get_lease(portal)
     lease.holder = "elsewhere:1:dead"
     lease.expires = time.time() + 60
     outbox = get_outbox()

@@ -6,6 +6,7 @@ test) because mail leaves only when a transaction commits.
 
 from collective.migrationnetwork.notifications import delivery
 from collective.migrationnetwork.notifications import testing
+from collective.migrationnetwork.notifications.deliverer import Deliverer
 from collective.migrationnetwork.roles.groups import NEWSLETTER_EDITORS_GROUP
 from collective.migrationnetwork.roles.groups import SECRETARIAT_GROUP
 from collective.migrationnetwork.roles.groups import coordinators_group_id
@@ -181,7 +182,7 @@ def quick_retries(monkeypatch):
 def deliverer(functional, quick_retries):
     """A deliverer thread on the test's database, as a web process runs
     one; stopped afterwards."""
-    thread = delivery.Deliverer(functional["portal"]._p_jar.db(), interval=0.05)
+    thread = Deliverer(functional["portal"]._p_jar.db(), interval=0.05)
     thread.start()
     yield thread
     thread.stop()

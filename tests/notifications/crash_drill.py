@@ -94,6 +94,8 @@ def smtp_transport(port):
 def deliver(path, port):
     """The deliverer process: deliver everything, then exit."""
     from collective.migrationnetwork.notifications import delivery
+    from collective.migrationnetwork.notifications.lease import identity
+    from collective.migrationnetwork.notifications.outbox import get_outbox
 
     import transaction
 
@@ -104,9 +106,9 @@ def deliver(path, port):
     while True:
         tm.begin()
         sent, failing = delivery.deliver_due(
-            site, delivery.identity(), tm, transport=smtp_transport(port)
+            site, identity(), tm, transport=smtp_transport(port)
         )
-        if not delivery.get_outbox(site).pending():
+        if not get_outbox(site).pending():
             break
         if not sent:
             time.sleep(0.2)

@@ -3,6 +3,8 @@ outcome committed on its own, retries with back-off for what may pass,
 failures for what will not, and one deliverer at a time (the lease)."""
 
 from collective.migrationnetwork.notifications import delivery
+from collective.migrationnetwork.notifications import lease
+from collective.migrationnetwork.notifications.deliverer import enabled
 from collective.migrationnetwork.notifications.mail import build_message
 from collective.migrationnetwork.notifications.mail import queue
 from collective.migrationnetwork.notifications.outbox import FAILED
@@ -173,31 +175,31 @@ def test_a_server_that_is_down_pauses_the_deliverer(site, smtp):
 def test_one_deliverer_at_a_time(site, smtp):
     smtp.start()
     put("a@example.org")
-    lease = delivery.get_lease(site)
-    lease.holder = "another-host:123:abc"
-    lease.expires = time.time() + 60
+    held = lease.get_lease(site)
+    held.holder = "another-host:123:abc"
+    held.expires = time.time() + 60
     transaction.commit()
     assert delivery.deliver_due(site, "here:1:x") == (0, 0)
     assert smtp.messages == []
     # It stopped renewing: taken over.
-    lease.expires = time.time() - 1
+    held.expires = time.time() - 1
     transaction.commit()
     assert delivery.deliver_due(site, "here:1:x") == (1, 0)
-    assert delivery.get_lease(site).holder == "here:1:x"
+    assert lease.get_lease(site).holder == "here:1:x"
 
 
 def test_a_dead_process_of_this_host_is_taken_over_at_once(site, smtp):
     smtp.start()
     put("a@example.org")
-    lease = delivery.get_lease(site)
+    held = lease.get_lease(site)
     # A process id that is not running (pid_max is at most 2**22).
-    lease.holder = f"{socket.gethostname()}:{2**22 + 7}:abc"
-    lease.expires = time.time() + 60
+    held.holder = f"{socket.gethostname()}:{2**22 + 7}:abc"
+    held.expires = time.time() + 60
     transaction.commit()
     assert delivery.deliver_due(site) == (1, 0)
     # This process, by an earlier token (the id was reused): dead too.
-    assert delivery._is_dead(f"{socket.gethostname()}:{os.getpid()}:other")
-    assert not delivery._is_dead(delivery.identity())
+    assert lease.is_dead(f"{socket.gethostname()}:{os.getpid()}:other")
+    assert not lease.is_dead(lease.identity())
 
 
 def test_the_deliverer_thread_delivers_and_releases_its_lease(site, smtp, deliverer):
@@ -208,16 +210,16 @@ def test_the_deliverer_thread_delivers_and_releases_its_lease(site, smtp, delive
     assert wait_until(lambda: statuses(keys) == [SENT, SENT])
     deliverer.stop()
     transaction.begin()
-    assert delivery.get_lease(site).holder is None
+    assert lease.get_lease(site).holder is None
 
 
 def test_scripts_do_not_deliver(monkeypatch):
     monkeypatch.delitem(sys.modules, "Zope2.utilities.zconsole", raising=False)
-    assert delivery.enabled({})
-    assert not delivery.enabled({"MAIL_DELIVERY": "0"})
+    assert enabled({})
+    assert not enabled({"MAIL_DELIVERY": "0"})
     monkeypatch.setitem(sys.modules, "Zope2.utilities.zconsole", object())
-    assert not delivery.enabled({})
-    assert delivery.enabled({"MAIL_DELIVERY": "1"})
+    assert not enabled({})
+    assert enabled({"MAIL_DELIVERY": "1"})
 
 
 def test_other_mail_goes_before_a_newsletter(site, smtp):
@@ -257,7 +259,7 @@ def test_the_backlog_for_site_managers(site, http):
     assert backlog["due"] == 0
     assert backlog["next_due_in"] > 0
     assert backlog["groups"]["test"]["pending"] == 2
-    assert backlog["deliverer"]["holder"] == delivery.identity()
+    assert backlog["deliverer"]["holder"] == lease.identity()
     # Anonymous: Plone's login form, not the backlog.
     refused = http().get("@@mail-outbox")
     assert "login" in refused.url

@@ -2,7 +2,7 @@
 deliverer as in production and a real SMTP server (aiosmtpd) receiving the
 mail."""
 
-from collective.migrationnetwork.notifications.delivery import backlog
+from collective.migrationnetwork.notifications.deliverer import backlog
 from collective.migrationnetwork.notifications.testing import html_of
 from collective.migrationnetwork.notifications.testing import parse
 from collective.migrationnetwork.notifications.testing import text_of

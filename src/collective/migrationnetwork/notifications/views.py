@@ -1,6 +1,6 @@
 """``@@mail-outbox``: what waits in the outbox and who delivers it."""
 
-from collective.migrationnetwork.notifications.delivery import backlog
+from collective.migrationnetwork.notifications.deliverer import backlog
 from Products.Five.browser import BrowserView
 
 import json
