@@ -5,6 +5,7 @@ server from the environment, a sender, and a MailHost that does not queue
 from collective.migrationnetwork.sitesetup import configure_mail
 from plone import api
 
+import os
 import pytest
 
 
@@ -67,3 +68,38 @@ def test_sender_from_the_environment(portal):
     )
     assert record("plone.email_from_address") == "secretariat@network.example"
     assert record("plone.email_from_name") == "Δίκτυο"
+
+
+def test_mail_left_in_the_queue_of_an_earlier_release_moves_to_the_outbox(
+    functional, tmp_path
+):
+    from collective.migrationnetwork.notifications.outbox import get_outbox
+    from zope.sendmail.delivery import QueuedMailDelivery
+
+    import transaction
+
+    portal = functional["portal"]
+    queue = tmp_path / "mailqueue"
+    message = (
+        b"From: Portal <portal@migration.example>\r\nTo: Eleni <eleni@athens.example>\r\n"
+        b"Subject: Waiting\r\nMessage-ID: <old.1@migration.example>\r\n\r\nHello\r\n"
+    )
+    # What the earlier release's MailHost queued (zope.sendmail's delivery).
+    QueuedMailDelivery(str(queue)).send(
+        "portal@migration.example", ["eleni@athens.example"], message
+    )
+    transaction.commit()
+    assert len(os.listdir(queue / "new")) == 1
+    portal.MailHost.smtp_queue = True
+    portal.MailHost.smtp_queue_directory = str(queue)
+    configure_mail(portal, environ={})
+    transaction.commit()
+    record = get_outbox().get("old.1")
+    assert (record.to, record.mfrom, record.status) == (
+        "eleni@athens.example",
+        "portal@migration.example",
+        "pending",
+    )
+    assert b"Subject: Waiting" in record.raw
+    assert os.listdir(queue / "new") == []
+    assert not portal.MailHost.smtp_queue

@@ -111,6 +111,10 @@ def configure_mail(site, new=False, environ=None):
         port = int(environ.get("SMTP_PORT") or 25)
         registry["plone.smtp_port"] = mailhost.smtp_port = port
     if getattr(aq_base(mailhost), "smtp_queue", False):
+        # The queue of an earlier release: its mail goes to the outbox.
+        from collective.migrationnetwork.notifications.legacy import adopt_maildir
+
+        adopt_maildir(site, getattr(mailhost, "smtp_queue_directory", None))
         mailhost.smtp_queue = False
     from collective.migrationnetwork.newsletter.sending import adopt_legacy_jobs
 
