@@ -53,7 +53,7 @@ class SendJob(Persistent):
         self.state = QUEUED
         self.started = now()
         self.finished = None
-        self.group = f"newsletter.{uuid.uuid4().hex}"
+        self.group = f"newsletter.{uuid.uuid4().hex[:12]}"
         self.rendered = PersistentMapping()  # language -> dict
         self.recipients = OOBTree()  # email -> language
 
@@ -105,7 +105,7 @@ class SendJob(Persistent):
 
 def record_key(job, email):
     """The outbox key (and Message-ID) of the job's mail to ``email``."""
-    digest = hashlib.sha256(email.encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256(email.encode("utf-8")).hexdigest()[:16]
     return f"{job.group}.{digest}"
 
 
@@ -206,7 +206,7 @@ def adopt_legacy_jobs(site):
         job = get_job(issue)
         if job is None or job.group is not None or job.covered_by:
             continue
-        job.group = f"newsletter.{uuid.uuid4().hex}"
+        job.group = f"newsletter.{uuid.uuid4().hex[:12]}"
         for name, status in (
             ("sent", "sent"),
             ("failed", "failed"),
