@@ -141,3 +141,67 @@ def test_expired_preferences_token_on_unsubscribe(functional, http, monkeypatch)
     assert answer.json()["errors"][0]["reason"] == "expired"
     transaction.abort()
     assert subscriber.state != "unsubscribed"
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/el/organisations/athens?include_items=1&include_items=0", "include_items"),
+        ("/el/organisations/athens?version=", "version"),
+        ("/el/organisations/athens?version=%7B%7D", "version"),
+        ("/el/organisations/athens?x%3Aint=a", "x:int"),
+        ("/el/organisations/athens?d%3Adate=never", "d:date"),
+        (
+            "/el/@vocabularies/collective.migrationnetwork.thematic_areas"
+            "?title=a&title=b",
+            "title",
+        ),
+        ("/el/@search?SearchableText=a&SearchableText=b", "SearchableText"),
+        ("/el/@querystring-search?query=Organisation", "query"),
+        ("/el/@querystring-search?query=0", "query"),
+    ],
+)
+def test_found_by_the_restapi_fuzz_run(http, functional_sample, url, parameter):
+    """Requests of tests/reliability/test_fuzz_restapi.py that answered 500."""
+    answer = http(json=True).get(url)
+    assert answer.status_code == 400, answer.text[:300]
+    assert message(answer).startswith(f"{parameter}:")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/el/@search?is_folderish=maybe", "/el/@search?Title=-944"],
+)
+def test_search_errors_of_plone_restapi_are_400(http, functional_sample, url):
+    """plone.restapi's QueryParsingError and the text index's ParseError."""
+    answer = http(json=True).get(url)
+    assert answer.status_code == 400, answer.text[:300]
+    assert answer.json()["type"] == "BadRequest"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x",
+        [{"i": "path"}],
+        [{"i": "nope", "o": "plone.app.querystring.operation.selection.any"}],
+        [{"i": "path", "o": "plone.app.querystring.operation.selection.any"}],
+        [{"i": "portal_type", "o": "plone.app.querystring.operation.selection.any"}],
+    ],
+)
+def test_querystring_search_criteria(http, functional_sample, query):
+    answer = http(json=True).post("/el/@querystring-search", json={"query": query})
+    assert answer.status_code == 400, answer.text[:300]
+    assert message(answer).startswith("query:")
+
+
+def test_querystring_search_valid_criteria(http, functional_sample):
+    query = [
+        {
+            "i": "portal_type",
+            "o": "plone.app.querystring.operation.selection.any",
+            "v": ["Practice"],
+        }
+    ]
+    answer = http(json=True).post("/el/@querystring-search", json={"query": query})
+    assert answer.status_code == 200, answer.text[:300]

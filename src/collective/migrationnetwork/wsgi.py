@@ -4,13 +4,19 @@
 in UTF-8 make ZPublisher's decoding raise while a PAS plugin extracts the
 credentials, for anonymous clients (ZPublisher moves the header out of the
 environment before any hook of the add-on runs, so it is checked here).
-The filter answers 400 in JSON when the client asks for JSON, else in text.
+The same for query string parameters with a ZPublisher type converter
+(``?x:int=a``, ``?y:date=x``, ``?z:required=``): Zope converts them while it
+reads the request, before any hook of the add-on, and raises. The filter
+answers 400 in JSON when the client asks for JSON, else in text.
 
 In ``instance/etc/zope.ini``::
 
     [filter:guard]
     use = call:collective.migrationnetwork.wsgi:make_filter
 """
+
+from urllib.parse import parse_qsl
+from ZPublisher.Converters import type_converters
 
 import base64
 import binascii
@@ -32,6 +38,24 @@ def malformed_basic_auth(environ):
     return False
 
 
+def bad_converted_parameter(environ):
+    """The name of a query string parameter whose ZPublisher converter
+    (``name:int``) fails on its value, or None."""
+    query = environ.get("QUERY_STRING") or ""
+    if ":" not in query and "%3a" not in query.lower():
+        return None
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        for converter in key.split(":")[1:]:
+            convert = type_converters.get(converter)
+            if convert is None:
+                continue
+            try:
+                convert(value)
+            except Exception:  # noqa: BLE001 - converters raise many kinds
+                return key
+    return None
+
+
 class RequestGuard:
     def __init__(self, app):
         self.app = app
@@ -43,6 +67,13 @@ class RequestGuard:
                 start_response,
                 "Authorization: malformed Basic credentials "
                 "(base64 of name:password is expected).",
+            )
+        parameter = bad_converted_parameter(environ)
+        if parameter is not None:
+            return self.refuse(
+                environ,
+                start_response,
+                f"{parameter}: the value cannot be converted as its name asks.",
             )
         return self.app(environ, start_response)
 

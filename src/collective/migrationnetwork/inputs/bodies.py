@@ -66,32 +66,34 @@ def problems(data):
 
 
 def check_body(request):
-    """Raise ``BadRequest`` for a refused JSON body of ``request``."""
+    """Raise ``BadRequest`` for a refused JSON body of ``request``; the
+    parsed body, or None when there is no JSON body."""
     if request.get("REQUEST_METHOD", "GET") in ("GET", "HEAD", "OPTIONS"):
-        return
+        return None
     content_type = (request.get("CONTENT_TYPE") or "").lower()
     if content_type.startswith(FORM_TYPES):
-        return
+        return None
     body = request.get("BODY")  # BadRequest over form-memory-limit
     if not body:
-        return
+        return None
     if isinstance(body, str):
         body = body.encode("utf-8", "surrogatepass")
     if body.lstrip()[:1] not in (b"{", b"["):
-        return
+        return None
     if depth_of(body) > MAX_DEPTH:
         raise BadRequest(f"The JSON body is nested deeper than {MAX_DEPTH} levels.")
     try:
         data = json.loads(body, parse_constant=NotANumber)
     except ValueError:
-        return  # not JSON: each service answers it as it does (400)
+        return None  # not JSON: each service answers it as it does (400)
     for path, message in problems(data):
         field = path.split(".")[0].split("[")[0] or "body"
         raise BadRequest(f"{field}: {message} (at {path or 'the top'}).")
+    return data
 
 
 def check_request_body(site, event):
     """Before traversing the Plone site: check the body and the parameters
     before the authentication plugins and the published object read them."""
-    check_body(event.request)
-    check_parameters(site, event.request)
+    body = check_body(event.request)
+    check_parameters(site, event.request, body)

@@ -5,13 +5,20 @@ enters the site (see docs/reliability.md for their upstream causes):
 - batching and limits that are not whole numbers (``b_size``, ``b_start``,
   ``sort_limit``, ``path.depth``: plone.restapi and the catalogue call
   ``int()`` on them), or given twice;
+- parameters read as one value (``include_items``, ``fullobjects``,
+  ``title`` of ``@vocabularies``, ...) given twice: plone.restapi calls
+  string methods on the list Zope makes of them;
+- ``version`` of a content GET that is not a version number;
 - dates of ``@search`` that are no dates (the catalogue's date indexes);
+- a ``query`` of ``@querystring-search`` that is not a list of criteria;
 - ``@@getVocabulary?name=plone.app.vocabularies.Catalog`` with a ``query``
   that is no JSON object of criteria (plone.app.content indexes it).
 """
 
 from DateTime import DateTime
+from plone.registry.interfaces import IRegistry
 from zExceptions import BadRequest
+from zope.component import getUtility
 
 import json
 import re
@@ -25,6 +32,18 @@ INTEGERS = {
     "sort_limit": WHOLE,
     "path.depth": DEPTH,
 }
+SINGLE = (
+    "include_items",
+    "fullobjects",
+    "version",
+    "title",
+    "token",
+    "sort_on",
+    "sort_order",
+    "expand.navigation.depth",
+    "use_site_search_settings",
+)
+VERSION = re.compile(r"^(current|\d{1,9})$")
 DATE_INDEXES = ("DateIndex", "DateRangeIndex", "DateRecurringIndex")
 RANGES = ("min", "max", "min:max", "minmax")
 
@@ -44,6 +63,58 @@ def check_integers(form):
             continue
         if not isinstance(value, str) or not pattern.match(value.strip()):
             refuse(name, "a whole number is expected")
+
+
+def check_single(form):
+    for name in SINGLE:
+        if isinstance(form.get(name), (list, tuple)):
+            refuse(name, "give this parameter once")
+    version = form.get("version")
+    if version is not None and not (
+        isinstance(version, str) and VERSION.match(version)
+    ):
+        refuse("version", 'a version number (or "current") is expected')
+
+
+def is_value(value):
+    if isinstance(value, list):
+        return all(isinstance(item, str) for item in value)
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
+
+
+def check_criteria(query):
+    """Each criterion names a field of the querystring registry, one of its
+    operations and, when the operation takes one, a value (strings)."""
+    if not isinstance(query, list) or not all(
+        isinstance(item, dict)
+        and isinstance(item.get("i"), str)
+        and isinstance(item.get("o"), str)
+        for item in query
+    ):
+        refuse("query", 'a list of criteria {"i", "o", "v"} is expected')
+    registry = getUtility(IRegistry)
+    for item in query:
+        field, operation = item["i"], item["o"]
+        operations = registry.get(f"plone.app.querystring.field.{field}.operations")
+        if not operations:
+            refuse("query", f"{field!r} is not a field of the query")
+        if operation not in operations:
+            refuse("query", f"{operation!r} is not an operation of {field!r}")
+        widget = registry.get(f"{operation}.widget")
+        if widget and not is_value(item.get("v")):
+            refuse("query", f"{operation!r} of {field!r} needs a value")
+
+
+def check_querystring_search(request, body):
+    if request.get("REQUEST_METHOD") == "GET":
+        if "query" in request.form:
+            try:
+                query = json.loads(request.form["query"])
+            except (TypeError, ValueError):
+                refuse("query", "a JSON list of criteria is expected")
+            check_criteria(query)
+    elif isinstance(body, dict) and "query" in body:
+        check_criteria(body["query"])
 
 
 def last_step(request):
@@ -69,7 +140,11 @@ def check_search_dates(site, form):
         if option not in ("", "query", "range"):
             continue
         index = catalog.Indexes.get(name) if name in catalog.indexes() else None
-        if index is None or index.meta_type not in DATE_INDEXES:
+        if index is None:
+            continue
+        if index.meta_type == "ZCTextIndex" and not isinstance(value, str):
+            refuse(key, "give this parameter once")
+        if index.meta_type not in DATE_INDEXES:
             continue
         if option == "range":
             if value not in RANGES:
@@ -79,6 +154,8 @@ def check_search_dates(site, form):
 
 
 def check_vocabulary_query(form):
+    if isinstance(form.get("name"), (list, tuple)):
+        refuse("name", "give this parameter once")
     if form.get("name") != "plone.app.vocabularies.Catalog" or not form.get("query"):
         return
     try:
@@ -94,13 +171,17 @@ def check_vocabulary_query(form):
 OWN = ("@network-search", "network-search.")
 
 
-def check_parameters(site, request):
+def check_parameters(site, request, body=None):
+    """``body`` is the parsed JSON body, if any."""
     form = request.form
     step = last_step(request)
     if step.startswith(OWN):
         return
     check_integers(form)
+    check_single(form)
     if step == "@search":
         check_search_dates(site, form)
     elif step.endswith("getVocabulary"):
         check_vocabulary_query(form)
+    elif step == "@querystring-search":
+        check_querystring_search(request, body)
