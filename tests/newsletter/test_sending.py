@@ -146,6 +146,10 @@ def test_send_delivers_one_mail_per_matching_subscriber(
     assert english["Content-Language"] == "en"
     assert "Issue 7: housing" in english["Subject"]
     for message in (greek, english):
+        # The site's sender (Site Setup > Mail), a To of the subscriber.
+        assert message["From"].addresses[0].addr_spec == "news@migration.example"
+        assert message["From"].addresses[0].display_name == "Migration Network"
+        assert message["To"].addresses[0].addr_spec in subscribers
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert re.match(
             r"^<https?://\S+@@newsletter-unsubscribe\?token=\S+>$",

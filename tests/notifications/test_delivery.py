@@ -16,6 +16,7 @@ from smtp_server import Server
 
 import os
 import pytest
+import smtplib
 import socket
 import sys
 import time
@@ -264,3 +265,27 @@ def test_the_backlog_for_site_managers(site, http):
     refused = http().get("@@mail-outbox")
     assert "login" in refused.url
     assert '"pending"' not in refused.text
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [
+        (ConnectionRefusedError(111, "Connection refused"), delivery.TransientFailure),
+        (smtplib.SMTPServerDisconnected("gone"), delivery.TransientFailure),
+        (TimeoutError("timed out"), delivery.TransientFailure),
+        (smtplib.SMTPAuthenticationError(535, b"bad login"), delivery.TransientFailure),
+        (smtplib.SMTPResponseException(421, b"busy"), delivery.TransientFailure),
+        (smtplib.SMTPDataError(554, b"spam"), delivery.PermanentFailure),
+        (smtplib.SMTPSenderRefused(553, b"no", "a@b.c"), delivery.PermanentFailure),
+        (
+            smtplib.SMTPRecipientsRefused({"a@b.c": (450, b"greylisted")}),
+            delivery.TransientFailure,
+        ),
+        (
+            smtplib.SMTPRecipientsRefused({"a@b.c": (550, b"unknown")}),
+            delivery.PermanentFailure,
+        ),
+    ],
+)
+def test_which_failures_may_pass(error, kind):
+    assert isinstance(delivery.classify(error), kind)
