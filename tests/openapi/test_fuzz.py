@@ -31,6 +31,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from schemathesis.specs.openapi.checks import status_code_conformance
 
 import json
+import os
 import pytest
 import requests
 import schemathesis
@@ -82,8 +83,15 @@ OPERATIONS = {
         )
     },
 }
+# ``make fuzz``: FUZZ_SCALE multiplies the examples, FUZZ_IDENTITIES adds
+# runs as an editor of an organisation and as the site's admin (CI: the
+# anonymous run at scale 1).
+SCALE = float(os.environ.get("FUZZ_SCALE", "1"))
+IDENTITIES = os.environ.get("FUZZ_IDENTITIES", "anonymous").split(",")
+EDITOR = ("fuzz-editor", "fuzz-editor-password")
 RUNS = [
-    (operation_id, mode)
+    (operation_id, mode, identity)
+    for identity in IDENTITIES
     for operation_id, (_accept, examples) in OPERATIONS.items()
     for mode in examples
 ]
@@ -167,12 +175,13 @@ def traceback_of(case, base_url, accept):
 class Run:
     """Sends the cases of one operation and collects what goes wrong."""
 
-    def __init__(self, base_url, accept, mode, feed=False):
+    def __init__(self, base_url, accept, mode, feed=False, auth=None):
         self.feed = feed
         self.base_url = base_url
         self.accept = accept
         self.mode = mode
         self.session = requests.Session()
+        self.session.auth = auth
         self.sent = 0
         self.waited = 0.0
         self.statuses = {}
@@ -186,8 +195,8 @@ class Run:
         )
 
     def __call__(self, case):
-        # An anonymous client: no credentials, made up or not (see
-        # test_malformed_basic_credentials_are_refused).
+        # The run's identity (the session's credentials), never made-up
+        # credentials (see test_malformed_basic_credentials_are_refused).
         case.headers = {
             name: value
             for name, value in (case.headers or {}).items()
@@ -231,12 +240,46 @@ def api_schema(functional_sample, http):
     return schemathesis.openapi.from_dict(document)
 
 
+@pytest.fixture
+def identity_auth(functional_sample):
+    """The credentials of an identity of the run."""
+    from plone import api
+
+    def auth(identity):
+        if identity == "admin":
+            return ADMIN
+        if identity == "editor":
+            with api.env.adopt_roles(["Manager"]):
+                if api.user.get(username=EDITOR[0]) is None:
+                    api.user.create(
+                        username=EDITOR[0],
+                        password=EDITOR[1],
+                        email="fuzz-editor@example.org",
+                    )
+                api.user.grant_roles(
+                    username=EDITOR[0],
+                    obj=functional_sample["athens"],
+                    roles=["Editor", "Contributor", "Reviewer"],
+                )
+            import transaction
+
+            transaction.commit()
+            return EDITOR
+        return None
+
+    return auth
+
+
 @pytest.mark.parametrize(
-    ("operation_id", "mode"), RUNS, ids=[f"{o}-{m.value}" for o, m in RUNS]
+    ("operation_id", "mode", "identity"),
+    RUNS,
+    ids=[f"{o}-{m.value}-{i}" for o, m, i in RUNS],
 )
-def test_fuzz(functional, api_schema, operation_id, mode, record_property):
+def test_fuzz(
+    functional, api_schema, identity_auth, operation_id, mode, identity, record_property
+):
     accept, examples = OPERATIONS[operation_id]
-    examples = examples[mode]
+    examples = max(1, int(examples[mode] * SCALE))
     operation = api_schema.find_operation_by_id(operation_id)
     strategy = operation.as_strategy(generation_mode=mode)
     run = Run(
@@ -244,6 +287,7 @@ def test_fuzz(functional, api_schema, operation_id, mode, record_property):
         accept,
         mode,
         feed=operation_id in FEEDS,
+        auth=identity_auth(identity),
     )
     started = time.monotonic()
 
@@ -256,7 +300,7 @@ def test_fuzz(functional, api_schema, operation_id, mode, record_property):
     record_property("requests", run.sent)
     record_property("seconds", round(time.monotonic() - started, 1))
     print(
-        f"\n{operation_id} {mode.value}: {run.sent} requests "
+        f"\n{operation_id} {mode.value} {identity}: {run.sent} requests "
         f"in {time.monotonic() - started:.1f}s ({run.waited:.1f}s server), statuses "
         f"{json.dumps(dict(sorted(run.statuses.items())))}"
     )

@@ -25,6 +25,16 @@ BRACKETS = re.compile(rb"[\[\]{}]")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
+class BodyRefused(BadRequest):
+    """A refused body: ``field`` (the top-level name, or ``body``) and the
+    message ``text``."""
+
+    def __init__(self, field, text):
+        super().__init__(f"{field}: {text}")
+        self.field = field
+        self.text = text
+
+
 class NotANumber:
     """What ``NaN``, ``Infinity`` and ``-Infinity`` parse to here."""
 
@@ -81,14 +91,16 @@ def check_body(request):
     if body.lstrip()[:1] not in (b"{", b"["):
         return None
     if depth_of(body) > MAX_DEPTH:
-        raise BadRequest(f"The JSON body is nested deeper than {MAX_DEPTH} levels.")
+        raise BodyRefused(
+            "body", f"The JSON body is nested deeper than {MAX_DEPTH} levels."
+        )
     try:
         data = json.loads(body, parse_constant=NotANumber)
     except ValueError:
         return None  # not JSON: each service answers it as it does (400)
     for path, message in problems(data):
         field = path.split(".")[0].split("[")[0] or "body"
-        raise BadRequest(f"{field}: {message} (at {path or 'the top'}).")
+        raise BodyRefused(field, f"{message} (at {path or 'the top'}).")
     return data
 
 

@@ -7,6 +7,7 @@ exception by its class, and this one is no HTTP error, so clients got a
 (``ParseError``: ``@search?Title=-x``, a query without a positive word).
 """
 
+from collective.migrationnetwork.inputs.bodies import BodyRefused
 from plone.rest.errors import ErrorHandling
 from plone.rest.interfaces import IAPIRequest
 from plone.restapi.exceptions import QueryParsingError
@@ -34,3 +35,14 @@ class QueryRefused(Refused):
 @adapter(ParseError, IAPIRequest)
 class TextQueryRefused(Refused):
     pass
+
+
+@adapter(BodyRefused, IAPIRequest)
+class BodyRefusedAnswer(Refused):
+    """A refused request body, as the add-on's services answer a refused
+    form (``FieldErrors`` in ``@openapi``): the field and its message."""
+
+    def render_exception(self, exception):
+        data = super().render_exception(exception)
+        data["errors"] = [{"field": exception.field, "message": exception.text}]
+        return data
