@@ -248,23 +248,31 @@ def test_other_mail_goes_before_a_newsletter(site, smtp):
     assert get_outbox().next_due() is None
 
 
-def test_the_backlog_for_site_managers(site, http):
+def test_the_backlog_and_its_retry_for_site_administrators(site, smtp, http):
     from accounts import ADMIN
 
-    put("a@example.org", "b@example.org")  # the server is not started
-    delivery.deliver_due(site)
-    answer = http(auth=ADMIN).get("@@mail-outbox")
-    assert answer.status_code == 200
+    smtp.handler.replies["RCPT"] = ["550 5.1.1 No such user"]
+    smtp.start()
+    put("a@example.org", "b@example.org")
+    delivery.deliver_due(site)  # the first refused, the second sent
+    admin = http(auth=ADMIN, json=True)
+    answer = admin.get("@mail-outbox")
+    assert answer.status_code == 200, answer.text
     backlog = answer.json()
-    assert backlog["pending"] == 2
-    assert backlog["due"] == 0
-    assert backlog["next_due_in"] > 0
-    assert backlog["groups"]["test"]["pending"] == 2
+    assert backlog["pending"] == 0
+    assert backlog["groups"]["test"]["failed"] == 1
+    assert backlog["groups"]["test"]["sent"] == 1
     assert backlog["deliverer"]["holder"] == lease.identity()
-    # Anonymous: Plone's login form, not the backlog.
-    refused = http().get("@@mail-outbox")
-    assert "login" in refused.url
-    assert '"pending"' not in refused.text
+    retried = admin.post("@mail-outbox/retry", json={"group": "test"})
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["retried"] == 1
+    assert retried.json()["backlog"]["pending"] == 1
+    assert retried.json()["backlog"]["due"] == 1
+    transaction.begin()
+    assert delivery.deliver_due(site) == (1, 0)
+    assert admin.post("@mail-outbox/retry", json={}).json()["retried"] == 0
+    assert http(json=True).get("@mail-outbox").status_code == 401
+    assert http(json=True).post("@mail-outbox/retry", json={}).status_code == 401
 
 
 @pytest.mark.parametrize(
