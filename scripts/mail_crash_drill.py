@@ -72,25 +72,6 @@ def request(path, method="GET", data=None):
         return json.loads(answer.read())
 
 
-def start(env, log):
-    process = subprocess.Popen(  # noqa: S603
-        ["make", "start", f"PORT={PORT}"],  # noqa: S607
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/Plone", timeout=5)  # noqa: S310
-            return process
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError("make start did not serve")
-
-
 def web_pid():
     found = subprocess.run(  # noqa: S603
         ["pgrep", "-f", f"runwsgi instance/etc/zope.ini .*http_port={PORT}"],  # noqa: S607
@@ -100,65 +81,124 @@ def web_pid():
     return int(found[0]) if found else None
 
 
-def main(count=500, kills=5):
-    from smtp_server import Server
+class Site:
+    """A site of its own, served by ``make start``, mailing to a sink."""
 
-    tmp = tempfile.mkdtemp(prefix="mail-drill-")
-    conf = os.path.join(tmp, "zodb.conf")
-    with open(conf, "w") as out:
-        out.write(
-            "<zodb_db main>\n  mount-point /\n  <blobstorage>\n"
-            f"    blob-dir {tmp}/blobs\n    <filestorage>\n"
-            f"      path {tmp}/Data.fs\n    </filestorage>\n  </blobstorage>\n"
-            "</zodb_db>\n"
+    def __init__(self, count, delay=0.02, demo=False):
+        from smtp_server import Server
+
+        self.count = count
+        self.tmp = tempfile.mkdtemp(prefix="mail-drill-")
+        conf = os.path.join(self.tmp, "zodb.conf")
+        with open(conf, "w") as out:
+            out.write(
+                "<zodb_db main>\n  mount-point /\n  <blobstorage>\n"
+                f"    blob-dir {self.tmp}/blobs\n    <filestorage>\n"
+                f"      path {self.tmp}/Data.fs\n    </filestorage>\n"
+                "  </blobstorage>\n</zodb_db>\n"
+            )
+        self.server = Server()
+        self.server.handler.delay = delay
+        self.server.start()
+        self.env = dict(
+            os.environ,
+            ZODB_CONF=conf,
+            INSTANCE_HOME=os.path.join(ROOT, "instance"),
+            DEMO_CONTENT="1" if demo else "0",
+            DRILL_SMTP=str(self.server.port),
+            DRILL_COUNT=str(count),
         )
-    server = Server()
-    server.handler.delay = 0.02
-    server.start()
-    env = dict(
-        os.environ,
-        ZODB_CONF=conf,
-        INSTANCE_HOME=os.path.join(ROOT, "instance"),
-        DEMO_CONTENT="0",
-        DRILL_SMTP=str(server.port),
-        DRILL_COUNT=str(count),
-    )
-    script = os.path.join(tmp, "prepare.py")
-    with open(script, "w") as out:
-        out.write(PREPARE)
-    subprocess.run(  # noqa: S603
-        [os.path.join(ROOT, ".venv", "bin", "zconsole"), "run"]
-        + ["instance/etc/zope.conf", script],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    log = open(os.path.join(tmp, "make-start.log"), "ab")  # noqa: SIM115
-    process = start(env, log)
-    request("el/newsletters/drill/@workflow/send", "POST", {})
-    done = 0
-    for _kill in range(kills):
-        before = len(server.messages)
-        while len(server.messages) == before and web_pid():
-            time.sleep(0.05)
-        time.sleep(random.uniform(0.2, 2.0))  # noqa: S311 - not cryptography
-        if request("el/newsletters/drill/@newsletter-report")["pending"] == 0:
-            break
+        self.log = open(os.path.join(self.tmp, "make-start.log"), "ab")  # noqa: SIM115
+        self.process = None
+        if demo:
+            # The demo content comes with the site's creation.
+            self._make_start(wait=True)
+            self.kill()
+        script = os.path.join(self.tmp, "prepare.py")
+        with open(script, "w") as out:
+            out.write(PREPARE)
+        subprocess.run(  # noqa: S603
+            [os.path.join(ROOT, ".venv", "bin", "zconsole"), "run"]
+            + ["instance/etc/zope.conf", script],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
+
+    def _make_start(self, wait=True):
+        self.process = subprocess.Popen(  # noqa: S603
+            ["make", "start", f"PORT={PORT}"],  # noqa: S607
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 300
+        while wait and time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/Plone", timeout=5)  # noqa: S310
+                return
+            except OSError:
+                time.sleep(0.5)
+        if wait:
+            raise RuntimeError("make start did not serve")
+
+    def start(self):
+        self._make_start()
+
+    def send(self):
+        request("el/newsletters/drill/@workflow/send", "POST", {})
+
+    def report(self):
+        return request("el/newsletters/drill/@newsletter-report")
+
+    def received(self):
+        return len(self.server.messages)
+
+    def recipients(self):
+        return [
+            r for rs, _ in self.server.messages for r in rs if r.startswith("person")
+        ]
+
+    def kill(self):
+        """SIGKILL to the web process, as ``kill -9``."""
         os.kill(web_pid(), signal.SIGKILL)
-        done += 1
-        process.wait()
-        process = start(env, log)
-    deadline = time.monotonic() + 600
-    while request("el/newsletters/drill/@newsletter-report")["pending"]:
-        if time.monotonic() > deadline:
-            raise RuntimeError("not delivered in time")
-        time.sleep(0.5)
-    report = request("el/newsletters/drill/@newsletter-report")
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait()
-    server.stop()
-    received = [r for rs, _ in server.messages for r in rs if r.startswith("person")]
+        self.process.wait()
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait()
+        self.server.stop()
+
+
+def main(count=500, kills=5):
+    site = Site(count)
+    try:
+        site.start()
+        site.send()
+        done = 0
+        for _kill in range(kills):
+            before = site.received()
+            while site.received() == before and web_pid():
+                time.sleep(0.05)
+            time.sleep(random.uniform(0.2, 2.0))  # noqa: S311 - not cryptography
+            if site.report()["pending"] == 0:
+                break
+            site.kill()
+            done += 1
+            site.start()
+        deadline = time.monotonic() + 600
+        while site.report()["pending"]:
+            if time.monotonic() > deadline:
+                raise RuntimeError("not delivered in time")
+            time.sleep(0.5)
+        report = site.report()
+    finally:
+        site.stop()
+    received = site.recipients()
     people = set(received)
     print(f"recipients {count}, kills {done}")
     print(f"received {len(received)} mails for {len(people)} people")
@@ -167,7 +207,7 @@ def main(count=500, kills=5):
     assert len(people) == count
     assert len(received) - len(people) <= done
     assert report["sent"] == count
-    print(f"(data and log in {tmp})")
+    print(f"(data and log in {site.tmp})")
 
 
 if __name__ == "__main__":
