@@ -90,6 +90,28 @@ transition `skip_endorsement` takes it to the secretariat, and its entry
 in the review history says which coordinators were left out and why
 ("Endorsement skipped: …"). A network with no coordinator at all is not
 skipped: the secretariat may publish from *Submitted*.
+
+### One account, one address
+
+A member's new e-mail address (personal information form, `PATCH
+/@users/{id}`, or any code setting the property) takes effect only once
+the link mailed to the new address is opened and confirmed
+(`@@confirm-email`, valid two days); until then the account keeps its
+address. Two accounts never share one: an address in use is refused,
+also when the link is confirmed. Those who manage users (*Plone Site
+Setup: Users and Groups*) set addresses at once. An approved application
+whose address already belongs to an account never binds it: the owner is
+mailed an invitation (`@@accept-invitation`, valid 14 days) and joins the
+team only by accepting it; the application's details tell the
+coordinator that the address already had an account
+(`tests/addresses/test_account_links.py`).
+
+### Who sees the site's people
+
+Plone's user, group and principal vocabularies and the member search need
+*List portal members*: Site Administrators, Managers, the secretariat
+(Reviewer) and coordinators on their members' organisations, not every
+member. An application gets its editors group only once approved.
 """
 
 

@@ -103,7 +103,9 @@ def test_the_set_password_link_works_and_makes_an_editor(
     assert organisation(functional, applied).city == "Larissa, Thessaly"
 
 
-def test_approve_reuses_the_user_with_that_email(http, functional, applied, events):
+def test_approve_never_binds_an_existing_account(http, functional, applied, events):
+    """Step 4 of issue #14: the address of the application already belongs
+    to an account; approving invites its owner instead of binding it."""
     transaction.begin()
     with api.env.adopt_roles(["Manager"]):
         api.user.create(
@@ -112,9 +114,14 @@ def test_approve_reuses_the_user_with_that_email(http, functional, applied, even
             password=PASSWORD,
         )
     transaction.commit()
-    assert transition(http, SECRETARY, applied, "approve").status_code == 200
-    [event] = of(events, IMembershipApproved)
-    assert event.userid == "eleni"
+    response = transition(http, SECRETARY, applied, "approve")
+    assert response.status_code == 200, response.text
+    assert of(events, IMembershipApproved) == []
+    org = organisation(functional, applied)
+    assert api.content.get_state(org) == "active"
+    assert editors(org) == []
+    assert get_application(org)["invited"] == "eleni"
+    assert "userid" not in get_application(org)
     transaction.begin()
     assert [
         u.getId()

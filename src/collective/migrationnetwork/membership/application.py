@@ -26,6 +26,8 @@ APPLICANT_KEYS = (
     "consented_on",
     "userid",
     "approved_on",
+    "invited",
+    "accepted_on",
 )
 
 

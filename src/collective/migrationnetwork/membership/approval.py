@@ -1,8 +1,10 @@
 """What approving or declining an application does.
 
-``approve``: the applicant becomes a user of the site (or the user who
-already has that e-mail is reused), joins the organisation's editors group
-and is invited to set a password (``MembershipApproved`` carries the link).
+``approve``: the applicant becomes a user of the site, joins the
+organisation's editors group and is invited to set a password
+(``MembershipApproved`` carries the link). When the address already
+belongs to an account, that account is never bound silently: its owner is
+mailed an invitation to accept (``accounts/invitation.py``).
 ``decline``: the applicant is told why (``MembershipDeclined`` carries the
 comment, which the workflow requires for this transition).
 
@@ -10,6 +12,7 @@ An Organisation without an application (created by the secretariat, or the
 demo content) is approved like any other, and nobody is invited.
 """
 
+from collective.migrationnetwork.accounts.invitation import invite
 from collective.migrationnetwork.membership.application import get_application
 from collective.migrationnetwork.membership.application import update_application
 from collective.migrationnetwork.membership.events import MembershipApproved
@@ -41,11 +44,23 @@ def approve(organisation, comment=""):
     applicant = get_application(organisation)
     if not applicant or not applicant.get("email"):
         return None
+    if not getattr(organisation, "joined", None):
+        organisation.joined = datetime.date.today()
+    existing = find_user_by_email(applicant["email"])
+    if existing is not None:
+        invite(
+            organisation,
+            existing,
+            applicant["email"],
+            applicant.get("language") or "",
+            comment,
+        )
+        return None
     # The workflow's guard has already decided that the current user may
     # approve; creating the user and the group membership that follow from
     # it is the site's business, not a right of the approver.
     with api.env.adopt_roles(["Manager"]):
-        member = find_or_create_user(applicant["email"], applicant.get("name"))
+        member = create_user(applicant["email"], applicant.get("name"))
         userid = member.getId()
         add_editor(organisation, userid)
         url = set_password_url(organisation, userid, member.getUserName())
@@ -54,8 +69,6 @@ def approve(organisation, comment=""):
         userid=userid,
         approved_on=datetime.datetime.now(datetime.timezone.utc).isoformat(),
     )
-    if not getattr(organisation, "joined", None):
-        organisation.joined = datetime.date.today()
     notify(
         MembershipApproved(
             organisation,
@@ -108,10 +121,7 @@ def free_login(email):
     return candidate
 
 
-def find_or_create_user(email, fullname=None):
-    member = find_user_by_email(email)
-    if member is not None:
-        return member
+def create_user(email, fullname=None):
     use_email = api.portal.get_registry_record("plone.use_email_as_login")
     return api.user.create(
         email=email,

@@ -163,4 +163,36 @@ KINDS = {
         ),
         "comment_label": _("mail_reason_label", default="The reason:"),
     },
+    # accounts/invitation.py: the address of an approved application
+    # already has an account, whose owner must accept.
+    "membership_invited": {
+        "subject": _(
+            "mail_membership_invited_subject",
+            default="Invitation to edit ${title} on ${site}",
+        ),
+        "body": _(
+            "mail_membership_invited_body",
+            default="The application of \u201c${title}\u201d was approved. "
+            "Its e-mail address already belongs to your account "
+            "\u201c${user}\u201d on ${site}. Open the link to become an "
+            "editor of the organisation's profile, practices and trainings. "
+            "If you did not apply, ignore this message: nothing changes.",
+        ),
+        "link_label": _("mail_link_accept_invitation", default="Accept the invitation"),
+    },
+    # accounts/email_change.py: a member gave a new e-mail address.
+    "email_change": {
+        "subject": _(
+            "mail_email_change_subject",
+            default="Confirm your new e-mail address on ${site}",
+        ),
+        "body": _(
+            "mail_email_change_body",
+            default="The account \u201c${user}\u201d on ${site} asked to use "
+            "this e-mail address from now on. Open the link within two days "
+            "to confirm it. If it was not you, ignore this message: the "
+            "account keeps its current address.",
+        ),
+        "link_label": _("mail_link_confirm_email", default="Confirm the address"),
+    },
 }

@@ -28,6 +28,10 @@ def post_install(context):
     ensure_sections(portal)
     sync_groups(portal)
     portal.setLayout("network-home")
+    # Imported here: the accounts package imports the notifications.
+    from collective.migrationnetwork.accounts.email_change import record_all
+
+    record_all(portal)
     logger.info("Installed collective.migrationnetwork")
 
 
