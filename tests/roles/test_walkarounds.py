@@ -206,6 +206,7 @@ def sharing_body():
 def test_sharing_is_refused_to_the_team_and_coordinators(site, http, userid):
     answer = rest(http, userid).post(f"{ATHENS}/@sharing", json=sharing_body())
     assert answer.status_code == 403, answer.text
+    assert "«Ομάδα»" in answer.json()["message"]
     organisation = athens()
     assert organisation.get_local_roles_for_userid("member") == ()
     assert not getattr(organisation, "__ac_local_roles_block__", False)
@@ -220,6 +221,25 @@ def test_the_sharing_page_is_refused_to_editors(site, http):
         assert "require_login" in page.headers["Location"]
     tab = http(auth=("editor-athens", PASSWORD)).get(ATHENS)
     assert f"{ATHENS}/@@sharing" not in tab.text
+
+
+def test_sharing_a_practice_is_refused_to_its_editor(site, http):
+    answer = rest(http, "editor-athens").post(
+        f"{ATHENS}/job-mentoring/@sharing", json=sharing_body()
+    )
+    assert answer.status_code == 403, answer.text
+    assert "«Ομάδα»" in answer.json()["message"]
+    transaction.begin()
+    practice = athens()["job-mentoring"]
+    assert practice.get_local_roles_for_userid("member") == ()
+
+
+def test_the_sharing_refusal_is_in_greek(site, http):
+    session = rest(http, "editor-athens")
+    session.headers["Accept-Language"] = "el"
+    answer = session.post(f"{ATHENS}/@sharing", json=sharing_body())
+    assert answer.status_code == 403
+    assert "ομάδα" in answer.json()["message"]
 
 
 def test_site_administrators_keep_sharing(site, http):
