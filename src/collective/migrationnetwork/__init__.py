@@ -13,3 +13,7 @@ SETTINGS_PREFIX = PACKAGE_NAME
 _ = MessageFactory(PACKAGE_NAME)
 
 logger = logging.getLogger(PACKAGE_NAME)
+
+# The lexicon's pipeline elements must be registered before a catalog.xml
+# that names them is imported, and before a stored lexicon is used.
+from collective.migrationnetwork import lexicon  # noqa: E402, F401

@@ -32,7 +32,23 @@ def post_install(context):
     from collective.migrationnetwork.accounts.email_change import record_all
 
     record_all(portal)
+    reindex_text(portal)
     logger.info("Installed collective.migrationnetwork")
+
+
+# The indexes that read plone_lexicon, whose pipeline the profiles change
+# (importing it clears the lexicon's words).
+TEXT_INDEXES = ("SearchableText", "Title", "Description")
+
+
+def reindex_text(portal):
+    """Index the text of every item again with the current lexicon."""
+    catalog = api.portal.get_tool("portal_catalog")
+    names = [name for name in TEXT_INDEXES if name in catalog.indexes()]
+    for name in names:
+        catalog.manage_clearIndex([name])
+    catalog.manage_reindexIndex(ids=names)
+    logger.info("Reindexed %s with the lexicon's pipeline", ", ".join(names))
 
 
 def uninstall(context):
@@ -40,3 +56,4 @@ def uninstall(context):
     portal = api.portal.get()
     if portal.getLayout() == "network-home":
         portal.setLayout("language-switcher")
+    reindex_text(portal)
