@@ -17,7 +17,8 @@ pipeline machinery:
    ``houses`` -> ``hous``). Words with digits are kept as they are.
 
 Indexing and searching go through the same pipeline, so a query is
-normalised and stemmed as the text was. A glob (``στεγαση*``, as Plone's
+normalised and stemmed as the text was (once: ZCTextIndex runs the
+pipeline again on each parsed term, where the stemmer passes it on). A glob (``στεγαση*``, as Plone's
 search form sends) keeps its ``*``: the word before it is stemmed, so the
 prefix still matches every form.
 
@@ -29,6 +30,7 @@ lexicon whose pipeline changed, and the indexes would then be stale).
 from Products.CMFPlone.UnicodeSplitter.splitter import Splitter
 from Products.ZCTextIndex.PipelineFactory import element_factory
 
+import contextlib
 import snowballstemmer
 import threading
 import unicodedata
@@ -110,6 +112,13 @@ class GreekEnglishStemmer(SameClassEqual):
     def process(self, words):
         return [stem_word(word) for word in words]
 
+    def process_post_glob(self, words):
+        """A query's terms come stemmed already (``parseTerms`` ran
+        ``processGlob``); ZCTextIndex runs the pipeline on each term again
+        to find its word ids, and stemming is not idempotent
+        (``στεγασ`` -> ``στεγ``)."""
+        return list(words)
+
     def processGlob(self, words):
         result = []
         for word in words:
@@ -124,10 +133,9 @@ class GreekEnglishStemmer(SameClassEqual):
 
 
 def _register(group, name, factory):
-    try:
+    # ValueError: registered already (the module was reloaded).
+    with contextlib.suppress(ValueError):
         element_factory.registerFactory(group, name, factory)
-    except ValueError:  # registered already (the module was reloaded)
-        pass
 
 
 _register("Word Splitter", SPLITTER, NetworkSplitter)
