@@ -14,6 +14,7 @@ SITE_ID ?= Plone
 ADMIN_PASSWORD ?= admin
 DELETE_EXISTING ?= 0
 PYTEST_ARGS ?=
+FUZZ_SCALE ?= 3
 CHROMIUM ?= /usr/bin/chromium
 
 TOOLS := .tools
@@ -92,6 +93,11 @@ bench: install ## Benchmark against a vanilla Plone site at 10,000 items (docs/p
 .PHONY: bench-100k
 bench-100k: install ## The same benchmark at 100,000 items (an hour or more)
 	$(BIN)/python scripts/bench/bench_run.py --size 100000 $(BENCH_ARGS)
+
+.PHONY: fuzz
+fuzz: install ## Property-based run of the REST API as anonymous, editor and admin, FUZZ_SCALE times CI's (docs/reliability.md)
+	FUZZ_SCALE=$(FUZZ_SCALE) FUZZ_IDENTITIES=anonymous,editor,admin \
+		$(BIN)/pytest tests/openapi/test_fuzz.py tests/reliability/test_fuzz_restapi.py -s -q $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: install ## Check Python (ruff) and XML/ZCML (zpretty)

@@ -205,3 +205,25 @@ def test_querystring_search_valid_criteria(http, functional_sample):
     ]
     answer = http(json=True).post("/el/@querystring-search", json={"query": query})
     assert answer.status_code == 200, answer.text[:300]
+
+
+@pytest.mark.parametrize("value", ["", "429", "maybe"])
+def test_include_items_is_a_boolean(http, functional_sample, value):
+    answer = http(json=True).get(f"/el/organisations?include_items={value}")
+    assert answer.status_code == 400, answer.text[:300]
+    assert message(answer).startswith("include_items:")
+
+
+def test_relative_date_criterion_takes_one_number(http, functional_sample):
+    query = [
+        {
+            "i": "effective",
+            "o": "plone.app.querystring.operation.date.largerThanRelativeDate",
+            "v": ["1", "min"],
+        }
+    ]
+    answer = http(json=True).post("/el/@querystring-search", json={"query": query})
+    assert answer.status_code == 400, answer.text[:300]
+    query[0]["v"] = "7"
+    answer = http(json=True).post("/el/@querystring-search", json={"query": query})
+    assert answer.status_code == 200, answer.text[:300]

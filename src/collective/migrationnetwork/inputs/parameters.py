@@ -16,6 +16,8 @@ enters the site (see docs/reliability.md for their upstream causes):
 """
 
 from DateTime import DateTime
+from plone.base.utils import is_falsy
+from plone.base.utils import is_truthy
 from plone.registry.interfaces import IRegistry
 from zExceptions import BadRequest
 from zope.component import getUtility
@@ -43,6 +45,7 @@ SINGLE = (
     "expand.navigation.depth",
     "use_site_search_settings",
 )
+BOOLEANS = ("include_items",)
 VERSION = re.compile(r"^(current|\d{1,9})$")
 DATE_INDEXES = ("DateIndex", "DateRangeIndex", "DateRecurringIndex")
 RANGES = ("min", "max", "min:max", "minmax")
@@ -69,6 +72,10 @@ def check_single(form):
     for name in SINGLE:
         if isinstance(form.get(name), (list, tuple)):
             refuse(name, "give this parameter once")
+    for name in BOOLEANS:
+        value = form.get(name)
+        if value is not None and not (is_truthy(value) or is_falsy(value)):
+            refuse(name, "true or false is expected")
     version = form.get("version")
     if version is not None and not (
         isinstance(version, str) and VERSION.match(version)
@@ -76,10 +83,33 @@ def check_single(form):
         refuse("version", 'a version number (or "current") is expected')
 
 
-def is_value(value):
-    if isinstance(value, list):
-        return all(isinstance(item, str) for item in value)
-    return isinstance(value, (str, int)) and not isinstance(value, bool)
+def is_text(value):
+    return isinstance(value, str)
+
+
+def is_whole(value):
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (
+        isinstance(value, str) and re.match(r"^-?\d{1,9}$", value.strip())
+    )
+
+
+def is_date_text(value):
+    return isinstance(value, str) and is_date(value)
+
+
+# What the value of a criterion is, by the widget of its operation.
+WIDGET_VALUES = {
+    "MultipleSelectionWidget": lambda v: (
+        is_text(v) or (isinstance(v, list) and all(map(is_text, v)))
+    ),
+    "DateRangeWidget": lambda v: (
+        isinstance(v, list) and len(v) == 2 and all(map(is_date_text, v))
+    ),
+    "DateWidget": is_date_text,
+    "RelativeDateWidget": is_whole,
+}
 
 
 def check_criteria(query):
@@ -101,8 +131,8 @@ def check_criteria(query):
         if operation not in operations:
             refuse("query", f"{operation!r} is not an operation of {field!r}")
         widget = registry.get(f"{operation}.widget")
-        if widget and not is_value(item.get("v")):
-            refuse("query", f"{operation!r} of {field!r} needs a value")
+        if widget and not WIDGET_VALUES.get(widget, is_text)(item.get("v")):
+            refuse("query", f"{operation!r} of {field!r}: the value is not right")
 
 
 def check_querystring_search(request, body):
