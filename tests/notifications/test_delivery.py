@@ -297,3 +297,16 @@ def test_the_backlog_and_its_retry_for_site_administrators(site, smtp, http):
 )
 def test_which_failures_may_pass(error, kind):
     assert isinstance(delivery.classify(error), kind)
+
+
+def test_a_deliverer_thread_rests_as_long_as_it_works(site):
+    """``duty``: the share of the time spent sending, so that the web
+    requests of the process keep their speed during a newsletter."""
+    put("a@example.org", "b@example.org", "c@example.org")
+
+    def slow(mfrom, to, data):
+        time.sleep(0.1)
+
+    started = time.monotonic()
+    assert delivery.deliver_due(site, transport=slow, duty=0.5) == (3, 0)
+    assert time.monotonic() - started >= 0.6

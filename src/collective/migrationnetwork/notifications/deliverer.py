@@ -81,7 +81,11 @@ class Deliverer(threading.Thread):
             for site in list(_sites(connection.root().get("Application"))):
                 with hooks.site(site):
                     _sent, in_a_row = delivery.deliver_due(
-                        site, self.me, self.tm, stop=self.stopping
+                        site,
+                        self.me,
+                        self.tm,
+                        stop=self.stopping,
+                        duty=delivery.DUTY,
                     )
                 failing = failing or in_a_row >= delivery.PAUSE_AFTER
         finally:
