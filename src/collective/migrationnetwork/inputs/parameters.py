@@ -201,14 +201,23 @@ def check_vocabulary_query(form):
 OWN = ("@network-search", "network-search.")
 
 
+def is_rest(request, step):
+    return step.startswith("@") or "application/json" in (
+        request.getHeader("Accept") or ""
+    )
+
+
 def check_parameters(site, request, body=None):
     """``body`` is the parsed JSON body, if any."""
     form = request.form
     step = last_step(request)
     if step.startswith(OWN):
         return
-    check_integers(form)
-    check_single(form)
+    # The batching of a page (a section's listing) is the page's own: it
+    # answers bad values with a message in the page (browser/listing.py).
+    if is_rest(request, step):
+        check_integers(form)
+        check_single(form)
     if step == "@search":
         check_search_dates(site, form)
     elif step.endswith("getVocabulary"):

@@ -10,11 +10,11 @@ from collective.migrationnetwork import logger
 from collective.migrationnetwork.roles.groups import add_editor
 from collective.migrationnetwork.roles.groups import editors
 from collective.migrationnetwork.roles.groups import remove_editor
+from collective.migrationnetwork.validation import NotEmailAddress
+from collective.migrationnetwork.validation import validate_email
 from plone import api
 from plone.app.users.utils import generate_user_id
-from plone.schema.email import Email
 from ZODB.POSException import ConflictError
-from zope.schema.interfaces import ValidationError
 
 import secrets
 
@@ -59,8 +59,8 @@ def valid_email(value, field="email"):
             field, _("error_team_email_missing", default="Enter an e-mail.")
         )
     try:
-        Email().validate(value)
-    except ValidationError as error:
+        value = validate_email(value)
+    except NotEmailAddress as error:
         raise TeamError(
             field,
             _(
