@@ -1,11 +1,16 @@
 """The faceted listing pages, over HTTP, as a browser without JavaScript
 sees them: a GET form, checkboxes with counts, links to remove a filter."""
 
+from collective.migrationnetwork.workflows import make_public
 from lxml import html
+from plone import api
 from urllib.parse import parse_qsl
 from urllib.parse import urlsplit
 
+import datetime
 import pytest
+import pytz
+import transaction
 
 
 @pytest.fixture
@@ -203,3 +208,56 @@ def test_organisations_page(anon):
     assert facet_counts(doc, "countries") == {"GR": 1, "CY": 2}
     doc = page(anon, "/el/organisations?countries=CY&kind=ngo")
     assert titles(doc) == ["CARDET"]
+
+
+ATHENS = pytz.timezone("Europe/Athens")
+
+
+@pytest.fixture
+def timed_trainings(functional_sample, functional):
+    """Issue #24's training (20/01/2027 11:00-13:00 in Athens, winter time)
+    and one in summer time, on a site in Europe/Athens."""
+    api.portal.set_registry_record("plone.portal_timezone", "Europe/Athens")
+    trainings = {}
+    with api.env.adopt_roles(["Manager"]):
+        for name, month in (("winter", 1), ("summer", 7)):
+            trainings[name] = make_public(
+                api.content.create(
+                    container=functional_sample["athens"],
+                    type="Training",
+                    id=f"{name}-training",
+                    title=f"Mediation in {name}",
+                    format="in_person",
+                    start=ATHENS.localize(datetime.datetime(2027, month, 20, 11)),
+                    end=ATHENS.localize(datetime.datetime(2027, month, 20, 13)),
+                )
+            )
+    transaction.commit()
+    return trainings
+
+
+def when_of(doc, title):
+    (article,) = doc.xpath(
+        f"//article[contains(@class, 'network-listing-item')][.//h2/a["
+        f"normalize-space()='{title}']]"
+    )
+    (time,) = article.xpath(".//time")
+    return time.text_content(), time.get("datetime")
+
+
+def test_trainings_page_shows_times_in_athens(timed_trainings, anon):
+    """Not in UTC ("09:00 – 11:00"), 24-hour, day before the month in its
+    Greek genitive, on both sides of summer time."""
+    now = datetime.datetime.now(ATHENS)
+    winter_when = "upcoming" if now < timed_trainings["winter"].end else "past"
+    summer_when = "upcoming" if now < timed_trainings["summer"].end else "past"
+    doc = page(anon, f"/el/trainings?when={winter_when}")
+    assert when_of(doc, "Mediation in winter") == (
+        "20 Ιανουαρίου 2027, 11:00–13:00",
+        "2027-01-20T11:00:00+02:00",
+    )
+    doc = page(anon, f"/el/trainings?when={summer_when}")
+    assert when_of(doc, "Mediation in summer") == (
+        "20 Ιουλίου 2027, 11:00–13:00",
+        "2027-07-20T11:00:00+03:00",
+    )

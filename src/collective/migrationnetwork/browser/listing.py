@@ -8,20 +8,17 @@ answers with; everything shown comes from catalogue metadata.
 """
 
 from collective.migrationnetwork import _
+from collective.migrationnetwork import dates
 from collective.migrationnetwork.search import SearchParameterError
 from collective.migrationnetwork.search import network_search
 from collective.migrationnetwork.search import parse_params
 from collective.migrationnetwork.search import value_titles
-from DateTime import DateTime
-from plone import api
 from plone.memoize.view import memoize
 from Products.Five import BrowserView
 from urllib.parse import urlencode
 from zope.i18n import translate
 
 import dataclasses
-import datetime
-import zoneinfo
 
 
 WHEN_OPTIONS = (
@@ -33,32 +30,6 @@ WHEN_OPTIONS = (
 def _text(value):
     """Catalogue metadata as text: ``Missing.Value`` and None become ''."""
     return value if isinstance(value, str) else ""
-
-
-def portal_timezone():
-    name = api.portal.get_registry_record("plone.portal_timezone", default=None)
-    try:
-        return zoneinfo.ZoneInfo(name or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return datetime.timezone.utc
-
-
-def as_datetime(value):
-    """A datetime in the portal's time zone from catalogue metadata
-    (a datetime or a DateTime), or None."""
-    if isinstance(value, DateTime):
-        value = value.asdatetime()
-    if not isinstance(value, datetime.datetime):
-        return None
-    if value.tzinfo is None:
-        return value
-    return value.astimezone(portal_timezone())
-
-
-def localized(value, **options):
-    if value is None:
-        return ""
-    return api.portal.get_localized_time(DateTime(value), **options)
 
 
 class ListingView(BrowserView):
@@ -253,16 +224,16 @@ class ListingView(BrowserView):
         return language if language and language != self.result.language else ""
 
     def dates(self, brain):
-        """Start and end of a training, as the brain's metadata has them."""
-        start, end = as_datetime(brain.start), as_datetime(brain.end)
+        """When a training takes place, from the brain's start and end (in
+        the training's own time zone, which the metadata keeps)."""
+        start = dates.localize(brain.start)
         if start is None:
             return None
-        same_day = end is not None and end.date() == start.date()
+        end = dates.localize(brain.end, start.tzinfo)
         return {
-            "start": localized(start, long_format=True),
-            "start_iso": start.isoformat(),
-            "end": localized(end, time_only=same_day, long_format=not same_day),
-            "end_iso": end.isoformat() if end else "",
+            "when": dates.format_range(start, end, self.result.language),
+            "start_iso": dates.iso(start),
+            "end_iso": dates.iso(end),
         }
 
 
