@@ -17,6 +17,7 @@ import collections
 import datetime
 import io
 import pytest
+import pytz
 import transaction
 
 
@@ -205,7 +206,7 @@ def url(functional, key):
             {
                 "kind": [Term("practice_kinds", "good_practice")],
                 "status": [Term("practice_statuses", "ongoing")],
-                "start_date": ["01/01/2024"],
+                "start_date": ["1 Ιανουαρίου 2024"],
                 "thematic_areas": ["Ένταξη στην αγορά εργασίας"],
                 "target_groups": ["Δικαιούχοι διεθνούς προστασίας"],
                 "countries": ["Ελλάδα"],
@@ -228,7 +229,7 @@ def url(functional, key):
                 "capacity": ["25"],
             },
         ),
-        ("newsletter", {"issue_number": ["7"], "issue_date": ["01/02/2021"]}),
+        ("newsletter", {"issue_number": ["7"], "issue_date": ["1 Φεβρουαρίου 2021"]}),
     ],
 )
 def test_page_shows_facts_with_translated_titles(pages, browser, key, facts):
@@ -299,7 +300,7 @@ def test_contact_point_row_for_member(pages, browser):
         "Maria Papadopoulou",
         "kem@athens.example",
         "+30 210 000 0000",
-        "15/01/2026",
+        "15 Ιανουαρίου 2026",
     ]
 
 
@@ -398,15 +399,90 @@ def test_training_links_to_its_icalendar(pages, browser, functional):
     assert "SUMMARY:Webinar on labour integration" in calendar.text
 
 
-def test_training_shows_dates_in_its_time_zone(pages, browser):
-    response = get_page(browser(), "webinar")
-    start = pages["webinar"].start
-    (summary,) = within(response, "event-summary")
-    assert start.strftime("%d/%m/%Y") in summary.text_content()
-    assert start.strftime("%H:%M") in summary.text_content()
+def timed_training(functional, organisation, id, zone, start, end, **fields):
+    """A published training from ``start`` to ``end``, wall times in ``zone``."""
+    tz = pytz.timezone(zone)
+    with api.env.adopt_roles(["Manager"]):
+        training = make_public(
+            api.content.create(
+                container=organisation,
+                type="Training",
+                id=id,
+                title=f"Training {id}",
+                start=tz.localize(datetime.datetime(*start)),
+                end=tz.localize(datetime.datetime(*end)),
+                location="Αθήνα",
+                **fields,
+            )
+        )
+    api.portal.set_registry_record("plone.portal_timezone", "Europe/Athens")
+    transaction.commit()
+    return training
+
+
+def test_training_shows_its_times_in_athens(pages, browser, functional):
+    """Issue #24: 11:00-13:00 in Athens, 24-hour, no "(Europe/Athens /
+    UTC200)"; the time zone is said only when it is not the portal's."""
+    training = timed_training(
+        functional,
+        pages["athens"],
+        "mediation",
+        "Europe/Athens",
+        (2027, 1, 20, 11),
+        (2027, 1, 20, 13),
+    )
+    response = browser().get(training.absolute_url())
+    assert response.status_code == 200
+    assert fact(response, "when") == ["20 Ιανουαρίου 2027, 11:00–13:00"]
+    assert fact(response, "timezone") == []
+    assert fact(response, "location") == ["Αθήνα"]
+    assert "UTC200" not in response.text
+    assert "π.μ." not in response.text
+    assert "μ.μ." not in response.text
+
+
+def test_training_in_another_zone_says_so(pages, browser, functional):
+    training = timed_training(
+        functional,
+        pages["athens"],
+        "in-berlin",
+        "Europe/Berlin",
+        (2027, 7, 20, 9, 30),
+        (2027, 7, 21, 17),
+    )
+    response = browser().get(training.absolute_url())
+    assert fact(response, "when") == ["20 Ιουλίου 2027, 09:30 – 21 Ιουλίου 2027, 17:00"]
+    assert fact(response, "timezone") == ["Europe/Berlin (UTC+02:00)"]
+
+
+def test_whole_day_training_shows_days_only(pages, browser, functional):
+    training = timed_training(
+        functional,
+        pages["athens"],
+        "whole-days",
+        "Europe/Athens",
+        (2027, 3, 27, 10),
+        (2027, 3, 29, 12),
+        whole_day=True,
+    )
+    response = browser().get(training.absolute_url())
+    assert fact(response, "when") == ["27 Μαρτίου 2027 – 29 Μαρτίου 2027"]
+
+
+def test_organisation_lists_upcoming_trainings_in_athens_time(
+    pages, browser, functional
+):
+    timed_training(
+        functional,
+        pages["athens"],
+        "far-ahead",
+        "Europe/Athens",
+        (2036, 10, 26, 11),
+        (2036, 10, 26, 13),
+    )
     organisation = get_page(browser(), "athens")
     (upcoming,) = within(organisation, "organisation-trainings")
-    assert start.strftime("%d/%m/%Y %H:%M") in upcoming.text_content()
+    assert "26 Οκτωβρίου 2036, 11:00–13:00" in upcoming.text_content()
 
 
 def test_newsletter_featured_in_editors_order_with_pdf(pages, browser, functional):

@@ -6,6 +6,7 @@ from collective.migrationnetwork import _
 from collective.migrationnetwork.browser.views.facts import FactReader
 from collective.migrationnetwork.browser.views.facts import can_view
 from collective.migrationnetwork.browser.views.facts import link
+from collective.migrationnetwork.dates import format_range
 from collective.migrationnetwork.indexers import organisation_of
 from html import escape
 from plone import api
@@ -16,27 +17,11 @@ from zc.relation.interfaces import ICatalog
 from zope.component import queryUtility
 from zope.intid.interfaces import IIntIds
 
-import datetime
-
-
-def as_datetime(value):
-    """A python datetime of a catalogue value (DateTime or datetime)."""
-    if value is None or isinstance(value, datetime.datetime):
-        return value
-    return value.asdatetime()
-
 
 def date_range(reader, start, end):
-    """``start – end`` of two dates; the end's time only when on the same day."""
-    if not start:
-        return ""
-    start, end = as_datetime(start), as_datetime(end)
-    text = reader.date(start, long_format=True)
-    if not end or end == start:
-        return text
-    if end.date() == start.date():
-        return f"{text} – {reader.time(end)}"
-    return f"{text} – {reader.date(end, long_format=True)}"
+    """When ``start``-``end`` takes place, in the zone the values keep (a
+    training's start in catalogue metadata), else the portal's."""
+    return format_range(start, end)
 
 
 class ContentView(BrowserView):

@@ -8,13 +8,12 @@ user may view, dates are localised. Empty fields give no fact.
 
 from Acquisition import aq_base
 from collective.migrationnetwork import _
+from collective.migrationnetwork import dates
 from collective.migrationnetwork.validation import MAIL_SCHEMES
 from collective.migrationnetwork.validation import safe_href
 from DateTime import DateTime
 from decimal import Decimal
 from plone import api
-from plone.app.event.base import DT
-from plone.app.event.base import ulocalized_time
 from plone.schema.email import IEmail
 from plone.uuid.interfaces import IUUID
 from z3c.relationfield.interfaces import IRelationChoice
@@ -114,22 +113,14 @@ class FactReader:
         return [self.term_title(vocabulary, token) for token in tokens or ()]
 
     def date(self, value, long_format=False):
-        """A localised date, or date and time in the value's own time zone."""
-        if not isinstance(value, (datetime.datetime, DateTime)):
-            return api.portal.get_localized_time(datetime=value)
-        # plone.app.event's DT and ulocalized_time keep the time zone of the
-        # value, where DateTime.strftime would use the server's.
-        return ulocalized_time(
-            DT(value),
-            long_format=long_format,
-            context=self.context,
-            request=self.request,
-        )
+        """A date, or a date and time in the item's time zone (the add-on's
+        one date helper: 24-hour, day before the month)."""
+        if long_format and isinstance(value, (datetime.datetime, DateTime)):
+            return dates.format_datetime(value, zone=dates.zone_of(self.context))
+        return dates.format_date(value, zone=dates.zone_of(self.context))
 
     def time(self, value):
-        return ulocalized_time(
-            DT(value), time_only=True, context=self.context, request=self.request
-        )
+        return dates.format_time(value, zone=dates.zone_of(self.context))
 
     def related(self, value):
         """Links to the viewable targets of a relation value or list."""
