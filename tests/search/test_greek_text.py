@@ -58,21 +58,26 @@ def test_elements_of_one_class_are_equal():
     assert AccentInsensitiveNormalizer() != GreekEnglishStemmer()
 
 
-@pytest.fixture
-def housing(portal, sample):
+def make_housing(organisation, **extra):
+    """A published practice about housing, in Greek."""
     with api.env.adopt_roles(["Manager"]):
         practice = api.content.create(
-            container=sample["athens"],
+            container=organisation,
             type="Practice",
             id="steghasi",
             title="Στέγαση προσφύγων στην Αθήνα",
-            description="Στεγαστικό πρόγραμμα του δήμου",
             kind="good_practice",
             status="ongoing",
             countries=["GR"],
+            **extra,
         )
         api.content.transition(practice, to_state="published")
     return practice
+
+
+@pytest.fixture
+def housing(portal, sample):
+    return make_housing(sample["athens"], description="Στεγαστικό πρόγραμμα του δήμου")
 
 
 def found(query, **extra):
@@ -106,17 +111,7 @@ def test_the_lexicon_of_the_site_is_the_networks(portal):
 
 @pytest.fixture
 def published_housing(functional, functional_sample):
-    with api.env.adopt_roles(["Manager"]):
-        practice = api.content.create(
-            container=functional_sample["athens"],
-            type="Practice",
-            id="steghasi",
-            title="Στέγαση προσφύγων στην Αθήνα",
-            kind="good_practice",
-            status="ongoing",
-            countries=["GR"],
-        )
-        api.content.transition(practice, to_state="published")
+    practice = make_housing(functional_sample["athens"])
     transaction.commit()
     return practice
 
