@@ -9,7 +9,7 @@ rolls back each test anyway.
 from collective.migrationnetwork.roles.groups import NEWSLETTER_EDITORS_GROUP
 from collective.migrationnetwork.roles.groups import SECRETARIAT_GROUP
 from collective.migrationnetwork.roles.groups import coordinators_group_id
-from collective.migrationnetwork.roles.groups import editors_group_id
+from collective.migrationnetwork.roles.groups import ensure_groups
 from collective.migrationnetwork.testing import FIXTURE
 from plone import api
 from plone.app.testing import FunctionalTesting
@@ -179,7 +179,8 @@ def build_users(root, networks, objects):
 
     # Groups, as the add-on creates and keeps them; the roles their members
     # get come from the add-on (its local-role adapter, its group set-up).
-    memberships = [("editors_group", editors_group_id(obj)) for obj in organisations]
+    # (An application has no editors group yet: made here to test it.)
+    memberships = [("editors_group", ensure_groups(obj)) for obj in organisations]
     memberships += [
         ("newsletter_editors", NEWSLETTER_EDITORS_GROUP),
         ("secretariat", SECRETARIAT_GROUP),
