@@ -12,6 +12,7 @@ from AccessControl.PermissionRole import rolesForPermissionOn
 from Acquisition import aq_base
 from chameleon import PageTemplateFile
 from collective.migrationnetwork import _
+from collective.migrationnetwork import dates
 from collective.migrationnetwork.newsletter import mail
 from collective.migrationnetwork.notifications.mail import site_title
 from dataclasses import dataclass
@@ -160,7 +161,7 @@ def render(issue, language, public_only=True):
         "title": source.Title(),
         "description": source.Description(),
         "heading": heading,
-        "date": date.isoformat() if date else "",
+        "date": dates.format_date(date, language) if date else "",
         "introduction": introduction,
         "sections": sections,
         "url": source.absolute_url(),

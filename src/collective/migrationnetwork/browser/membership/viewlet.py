@@ -1,6 +1,7 @@
 """The applicant's details on the Organisation, for those who review
 applications (the viewlet is protected by "Manage registrations")."""
 
+from collective.migrationnetwork import dates
 from collective.migrationnetwork.membership.application import get_application
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -16,6 +17,13 @@ class ApplicationViewlet(ViewletBase):
 
     def available(self):
         return bool(self.application)
+
+    def when(self, value):
+        """The application's times as people read them, not raw ISO."""
+        return dates.format_datetime(value)
+
+    def iso(self, value):
+        return dates.iso(value)
 
     def user_url(self):
         userid = self.application.get("userid")

@@ -1,5 +1,6 @@
 """The review history of an item, shown on it to those who may review it."""
 
+from collective.migrationnetwork import dates
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from zope.i18n import translate
@@ -40,9 +41,7 @@ class ReviewHistoryViewlet(ViewletBase):
                 workflow.getTitleForStateOnType(state, portal_type) or state
             ),
             "actor": self._actor(entry.get("actor")),
-            "time": api.portal.get_localized_time(time, long_format=True)
-            if time
-            else "",
+            "time": dates.format_datetime(time) if time else "",
             "iso": time.ISO8601() if time else "",
             "comment": entry.get("comments") or "",
         }

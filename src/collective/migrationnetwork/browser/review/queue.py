@@ -1,7 +1,7 @@
 """``@@review-queue``: what waits for the current user's review."""
 
+from collective.migrationnetwork import dates
 from collective.migrationnetwork.review.queue import review_queue
-from plone import api
 from Products.Five import BrowserView
 
 
@@ -18,7 +18,7 @@ class ReviewQueueView(BrowserView):
     def since(self, entry):
         if not entry["since"]:
             return ""
-        return api.portal.get_localized_time(entry["since"], long_format=True)
+        return dates.format_datetime(entry["since"])
 
     def iso(self, entry):
         return entry["since"].ISO8601() if entry["since"] else ""

@@ -1,6 +1,7 @@
 """The default view of a Newsletter issue."""
 
 from Acquisition import aq_base
+from collective.migrationnetwork import dates
 from collective.migrationnetwork.browser.views.base import ContentView
 from collective.migrationnetwork.browser.views.facts import can_view
 from collective.migrationnetwork.browser.views.facts import link
@@ -88,6 +89,13 @@ class NewsletterView(ContentView):
         if not can_see_report(self.context):
             return None
         return report_of(self.context)
+
+    def when(self, value):
+        """A report's time as people read it (the portal's time zone)."""
+        return dates.format_datetime(value)
+
+    def iso(self, value):
+        return dates.iso(value)
 
     def can_retry(self):
         from collective.migrationnetwork.services.subscribe.report import can_retry
