@@ -248,17 +248,38 @@
     return href ? make("a", { href: href }, text) : make("span", {}, text);
   }
 
-  function formatDates(start, end, lang) {
-    var format = new Intl.DateTimeFormat(LOCALES[lang], {
-      dateStyle: "full",
-      timeStyle: "short",
-    });
-    var from = new Date(start);
-    var to = end ? new Date(end) : null;
-    if (isNaN(from)) {
+  /* The wall time an ISO 8601 value states ("2027-01-20T11:00:00+02:00" is
+     11:00 where the training takes place), as a Date to be formatted in UTC,
+     so that a visitor abroad reads the training's own time, not their
+     browser's. */
+  function wallTime(value) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?/.exec(value || "");
+    if (!m) {
       return null;
     }
-    if (to && !isNaN(to) && to > from && format.formatRange) {
+    return new Date(
+      Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] || 0), +(m[5] || 0)),
+    );
+  }
+
+  /* Day, localised month and year with a 24-hour time: "20 Ιανουαρίου
+     2027, 11:00 – 13:00". */
+  function formatDates(start, end, lang) {
+    var format = new Intl.DateTimeFormat(LOCALES[lang], {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: "UTC",
+    });
+    var from = wallTime(start);
+    var to = end ? wallTime(end) : null;
+    if (!from) {
+      return null;
+    }
+    if (to && to > from && format.formatRange) {
       return format.formatRange(from, to);
     }
     return format.format(from);

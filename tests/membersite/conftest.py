@@ -95,7 +95,8 @@ class Visit:
     def __init__(self, browser, locale="el-GR"):
         self.context = browser.new_context(
             locale=locale,
-            timezone_id="Europe/Athens",
+            # Not the portal's zone: dates must read in the training's own.
+            timezone_id="America/New_York",
             viewport={"width": 900, "height": 900},
         )
         self.context.set_default_timeout(TIMEOUT)

@@ -103,7 +103,8 @@ def label_texts(page):
 
 def assert_date_shown(page, training, lang):
     """The training's start is given as an instant and written out in the
-    language, in the portal's time zone (the browser's here)."""
+    language at the training's own wall time, 24-hour, whatever the
+    visitor's time zone (New York's here)."""
     time = page.locator(f"{BOX} .mn-trainings time")
     assert time.count() == 1
     shown = datetime.datetime.fromisoformat(time.get_attribute("datetime"))
@@ -113,6 +114,8 @@ def assert_date_shown(page, training, lang):
     assert MONTHS[lang][start.month - 1] in text
     assert str(start.year) in text
     assert re.search(rf"\b{start.day}\b", text)
+    assert f"{start.hour:02d}:{start.minute:02d}" in text
+    assert not re.search(r"\b(AM|PM|π\.μ\.|μ\.μ\.)", text)
 
 
 def test_practices_and_upcoming_trainings_of_the_organisation(
