@@ -20,8 +20,14 @@ MAX_TOKEN_LENGTH = 1000
 
 INVITATION = "invitation"
 EMAIL_CHANGE = "email-change"
-# Seconds a link is valid.
-MAX_AGE = {INVITATION: 14 * 24 * 3600, EMAIL_CHANGE: 2 * 24 * 3600}
+REGISTRATION = "registration"
+# Seconds a link is valid (a registration's for two years: it carries the
+# certificate of attendance).
+MAX_AGE = {
+    INVITATION: 14 * 24 * 3600,
+    EMAIL_CHANGE: 2 * 24 * 3600,
+    REGISTRATION: 2 * 365 * 24 * 3600,
+}
 
 
 class TokenError(Exception):

@@ -31,6 +31,8 @@ class ITraining(model.Schema):
         ),
         required=False,
     )
+    # Confirmed registrants read it in their mails and on *my registration*.
+    directives.read_permission(online_url="collective.migrationnetwork.ViewOnlineLink")
 
     model.fieldset(
         "audience",
@@ -66,7 +68,13 @@ class ITraining(model.Schema):
     model.fieldset(
         "registration",
         label=_("fieldset_registration", default="Registration"),
-        fields=["capacity", "registration_open", "registration_deadline"],
+        fields=[
+            "capacity",
+            "registration_open",
+            "registration_deadline",
+            "waiting_list",
+            "moderated",
+        ],
     )
     capacity = schema.Int(
         title=_("label_capacity", default="Capacity"),
@@ -83,6 +91,26 @@ class ITraining(model.Schema):
         title=_("label_registration_deadline", default="Registration deadline"),
         required=False,
     )
+    waiting_list = schema.Bool(
+        title=_("label_waiting_list", default="Waiting list"),
+        description=_(
+            "help_waiting_list",
+            default="Once the training is full, people join a waiting list and "
+            "take the places that become free, first come first.",
+        ),
+        default=False,
+        required=False,
+    )
+    moderated = schema.Bool(
+        title=_("label_moderated", default="Organisers approve registrations"),
+        description=_(
+            "help_moderated",
+            default="Registrations wait for the organisers' approval (for study "
+            "visits with few seats).",
+        ),
+        default=False,
+        required=False,
+    )
 
     ml.languageindependent(
         "kind",
@@ -96,6 +124,8 @@ class ITraining(model.Schema):
         "capacity",
         "registration_open",
         "registration_deadline",
+        "waiting_list",
+        "moderated",
     )
 
 

@@ -1,0 +1,1 @@
+"""``@registrations`` of a training and ``@my-registration``."""
