@@ -42,8 +42,18 @@ COMMON_SCHEMAS = {
         "required": ["@id"],
     },
     "RelationTarget": {
+        "type": "object",
         "description": "The summary of a related item.",
-        "allOf": [ref("Summary"), {"required": ["@id", "@type", "UID", "title"]}],
+        "properties": {
+            "@id": URI,
+            "@type": TEXT,
+            "title": OPTIONAL_TEXT,
+            "description": OPTIONAL_TEXT,
+            "review_state": OPTIONAL_TEXT,
+            "type_title": OPTIONAL_TEXT,
+            "UID": ref("UID"),
+        },
+        "required": ["@id", "@type", "UID", "title"],
     },
     "RelationReference": {
         "description": "A related item, given by UID, path or URL, or as an "
@@ -53,7 +63,12 @@ COMMON_SCHEMAS = {
             {
                 "type": "object",
                 "properties": {"UID": ref("UID"), "@id": TEXT},
-                "anyOf": [{"required": ["UID"]}, {"required": ["@id"]}],
+                "required": ["UID"],
+            },
+            {
+                "type": "object",
+                "properties": {"UID": ref("UID"), "@id": TEXT},
+                "required": ["@id"],
             },
         ],
     },
@@ -152,6 +167,14 @@ COMMON_SCHEMAS = {
 }
 
 
+def json_answer(description, schema):
+    """An answer of ``schema`` as JSON."""
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema}},
+    }
+
+
 def error_response(description, schema="Error"):
     return {
         "description": description,
@@ -182,3 +205,5 @@ SECURITY_SCHEMES = {
     },
 }
 AUTHENTICATED = [{"basic": []}, {"bearer": []}]
+# Anonymous clients may call it; a logged-in one may see more.
+PUBLIC = [{}, *AUTHENTICATED]

@@ -129,7 +129,7 @@ def read_schema(portal_type, context):
 
 
 def write_schema(portal_type, context, create):
-    properties = {"@type": {"const": portal_type}} if create else {}
+    properties = {"@type": {"const": portal_type}}
     required = ["@type"] if create else []
     for name, field, _read, write_permission in schema_fields(portal_type):
         if field.readonly:

@@ -21,7 +21,9 @@ from collective.migrationnetwork.services.openapi import newsletter
 from collective.migrationnetwork.services.openapi.components import AUTHENTICATED
 from collective.migrationnetwork.services.openapi.components import COMMON_RESPONSES
 from collective.migrationnetwork.services.openapi.components import COMMON_SCHEMAS
+from collective.migrationnetwork.services.openapi.components import PUBLIC
 from collective.migrationnetwork.services.openapi.components import SECURITY_SCHEMES
+from collective.migrationnetwork.services.openapi.components import json_answer
 from collective.migrationnetwork.services.openapi.content import content_schemas
 from collective.migrationnetwork.services.openapi.fields import VOCABULARY_PREFIX_SCHEMA
 from collective.migrationnetwork.services.openapi.fields import ref
@@ -155,6 +157,15 @@ def one_of(names):
     }
 
 
+def any_of(names):
+    """A PATCH body of one of ``names``: they overlap (``{"title": "x"}``
+    changes a practice or a training alike), so any of them, not one of
+    them; an ``@type``, when given, must be the item's."""
+    if len(names) == 1:
+        return ref(names[0])
+    return {"anyOf": [ref(name) for name in names]}
+
+
 def content_operations(types):
     """GET, PATCH and DELETE of an item of ``types``."""
     return {
@@ -163,7 +174,7 @@ def content_operations(types):
             "operationId": f"get{''.join(types)}",
             "summary": f"Read a {' or '.join(types)}",
             "responses": {
-                "200": endpoints.json_answer(
+                "200": json_answer(
                     "The item, as plone.restapi serializes it.", one_of(types)
                 ),
                 "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -179,7 +190,7 @@ def content_operations(types):
                 "required": True,
                 "content": {
                     "application/json": {
-                        "schema": one_of([f"{name}Update" for name in types])
+                        "schema": any_of([f"{name}Update" for name in types])
                     }
                 },
             },
@@ -213,7 +224,7 @@ def content_paths():
                 },
             },
             "responses": {
-                "201": endpoints.json_answer("The new item.", one_of(types)),
+                "201": json_answer("The new item.", one_of(types)),
                 "400": {"$ref": "#/components/responses/BadRequest"},
                 "401": {"$ref": "#/components/responses/Unauthorized"},
             },
@@ -309,6 +320,17 @@ def token_schemas(document, context):
     return schemas
 
 
+def with_security(paths):
+    """An operation that does not require a login says so: anonymous
+    clients may call it, and a logged-in one may see more."""
+    for item in paths.values():
+        for method in METHODS:
+            operation = item.get(method)
+            if operation is not None:
+                item[method] = {"security": PUBLIC, **operation}
+    return paths
+
+
 def openapi_document(context):
     """The document, for the site of ``context``."""
     portal = api.portal.get()
@@ -339,12 +361,13 @@ def openapi_document(context):
             "title": "Migration network portal API",
             "version": package_version(),
             "description": DESCRIPTION,
+            "license": {"name": "GPL-2.0-only", "identifier": "GPL-2.0-only"},
         },
         "servers": [{"url": portal.absolute_url()}],
         "tags": [
             {"name": "search", "description": "Search and feeds."},
-            {"name": "statistics"},
-            {"name": "review"},
+            {"name": "statistics", "description": "Figures for a dashboard."},
+            {"name": "review", "description": "What waits for review."},
             {"name": "membership", "description": "Applications and teams."},
             {"name": "content", "description": "The add-on's content types."},
             {"name": "multilingual", "description": "Translation status."},
@@ -352,9 +375,11 @@ def openapi_document(context):
                 "name": "newsletter",
                 "description": "Subscriptions, subscribers, delivery reports.",
             },
-            {"name": "meta"},
+            {"name": "meta", "description": "This document."},
         ],
-        "paths": with_not_found({**service_paths(context), **content_paths()}),
+        "paths": with_security(
+            with_not_found({**service_paths(context), **content_paths()})
+        ),
         "components": components,
     }
     components["schemas"].update(token_schemas(document, context))

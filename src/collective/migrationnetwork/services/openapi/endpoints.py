@@ -8,6 +8,7 @@ from collective.migrationnetwork.services.openapi.components import OPTIONAL_TEX
 from collective.migrationnetwork.services.openapi.components import URI
 from collective.migrationnetwork.services.openapi.components import closed
 from collective.migrationnetwork.services.openapi.components import error_response
+from collective.migrationnetwork.services.openapi.components import json_answer
 from collective.migrationnetwork.services.openapi.fields import NULL
 from collective.migrationnetwork.services.openapi.fields import described
 from collective.migrationnetwork.services.openapi.fields import field_schema
@@ -21,13 +22,6 @@ try:
     from collective.migrationnetwork.membership.schema import IJoinApplication
 except ImportError:  # pragma: no cover - described once the package has it
     APPLICANT_KEYS = IJoinApplication = None
-
-
-def json_answer(description, schema):
-    return {
-        "description": description,
-        "content": {"application/json": {"schema": schema}},
-    }
 
 
 # --- @network-stats -------------------------------------------------------
@@ -64,7 +58,7 @@ def stats_schemas():
         "StatBreakdown": closed(
             {
                 "title": {"type": "string"},
-                "values": {"type": "array", "items": STAT_VALUE},
+                "values": {"type": "array", "items": ref("StatValue")},
             },
             required=("title", "values"),
         ),

@@ -17,6 +17,7 @@ from collective.migrationnetwork.services.openapi.components import AUTHENTICATE
 from collective.migrationnetwork.services.openapi.components import COUNT
 from collective.migrationnetwork.services.openapi.components import closed
 from collective.migrationnetwork.services.openapi.components import error_response
+from collective.migrationnetwork.services.openapi.components import json_answer
 from collective.migrationnetwork.services.openapi.fields import NULL
 from collective.migrationnetwork.services.openapi.fields import VOCABULARY_PREFIX_SCHEMA
 from collective.migrationnetwork.services.openapi.fields import ref
@@ -27,14 +28,9 @@ TEXT = {"type": "string", "minLength": 1}
 OPTIONAL_DATE = {"type": ["string", "null"], "format": "date-time"}
 
 
-def json_answer(description, schema):
-    return {
-        "description": description,
-        "content": {"application/json": {"schema": schema}},
-    }
-
-
 def any_of(description, *names):
+    if len(names) == 1:
+        return json_answer(description, ref(names[0]))
     return json_answer(description, {"anyOf": [ref(name) for name in names]})
 
 
