@@ -222,7 +222,8 @@ def url(functional, key):
             {
                 "kind": [Term("training_kinds", "webinar")],
                 "format": [Term("training_formats", "online")],
-                "online_url": ["https://meet.example/webinar"],
+                # Only for confirmed registrants and organisers (#17).
+                "online_url": [],
                 "audience": [Term("audiences", "municipal_staff")],
                 "languages": ["Ελληνικά", "English"],
                 "thematic_areas": ["Ένταξη στην αγορά εργασίας"],

@@ -27,3 +27,12 @@ STATUS_TITLES = {
     "withdrawn": _("registration_status_withdrawn", default="Withdrawn"),
     "declined": _("registration_status_declined", default="Declined"),
 }
+
+# The organisers' buttons on a registration.
+ACTION_TITLES = {
+    "confirm": _("button_registration_confirm", default="Confirm"),
+    "decline": _("button_registration_decline", default="Decline"),
+    "withdraw": _("button_registration_withdraw", default="Withdraw"),
+    "attended": _("button_registration_attended", default="Present"),
+    "absent": _("button_registration_absent", default="Absent"),
+}

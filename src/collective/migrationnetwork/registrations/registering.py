@@ -181,13 +181,17 @@ def consented(value):
 
 
 def member_organisation(value):
-    """``(uid, title)`` of an organisation of the network whose UID is
-    ``value``, else None (then ``value`` is a free-text name)."""
-    if not value or len(value) != 32 or not value.isalnum():
+    """``(uid, title)`` of the organisation of the network whose UID or
+    title is ``value``, else None (then ``value`` is a free-text name)."""
+    if not value:
         return None
     catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog(portal_type="Organisation", UID=value):
-        return brain.UID, brain.Title
+    if len(value) == 32 and value.isalnum():
+        for brain in catalog(portal_type="Organisation", UID=value):
+            return brain.UID, brain.Title
+    for brain in catalog(portal_type="Organisation", sort_on="sortable_title"):
+        if brain.Title == value:
+            return brain.UID, brain.Title
     return None
 
 
@@ -222,6 +226,14 @@ def needs_of(data):
     return value
 
 
+def registrant(context):
+    """``(language, userid)`` of who registers for ``context`` now."""
+    language = api.portal.get_current_language(context=context)
+    if api.user.is_anonymous():
+        return language, ""
+    return language, api.user.get_current().getId()
+
+
 # The training's settings
 
 
@@ -254,6 +266,11 @@ def check_open(training, moment=None):
     start = training_start(training)
     if start is not None and moment >= start:
         raise RegistrationRefused(STARTED, "started")
+
+
+def has_started(training, moment=None):
+    start = training_start(training)
+    return start is not None and (moment or now()) >= start
 
 
 def capacity_of(training):

@@ -14,7 +14,9 @@ from collective.migrationnetwork.validation import safe_href
 from DateTime import DateTime
 from decimal import Decimal
 from plone import api
+from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.schema.email import IEmail
+from plone.supermodel.utils import mergedTaggedValueDict
 from plone.uuid.interfaces import IUUID
 from z3c.relationfield.interfaces import IRelationChoice
 from z3c.relationfield.interfaces import IRelationList
@@ -28,6 +30,7 @@ from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IDate
 from zope.schema.interfaces import IDatetime
 from zope.schema.interfaces import IVocabularyFactory
+from zope.security import checkPermission
 
 import datetime
 
@@ -163,8 +166,12 @@ class FactReader:
         return [{"text": str(value)}]
 
     def fact(self, schema, name, label=None):
-        """The fact of field ``name`` of ``schema``, or None when it is empty."""
+        """The fact of field ``name`` of ``schema``, or None when it is empty
+        or the field's read permission (plone.autoform) is not the user's."""
         field = schema[name]
+        permission = mergedTaggedValueDict(schema, READ_PERMISSIONS_KEY).get(name)
+        if permission and not checkPermission(permission, self.context):
+            return None
         value = self.value_of(schema, name)
         if value in EMPTY:
             return None

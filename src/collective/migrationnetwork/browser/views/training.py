@@ -11,6 +11,7 @@ from collective.migrationnetwork.validation import is_web_url
 from collective.migrationnetwork.validation import safe_href
 from plone.app.event.dx.behaviors import IEventBasic
 from plone.event.interfaces import IEventAccessor
+from zope.component import getMultiAdapter
 
 
 FACTS = ("kind", "format", "online_url", "audience", "languages", "thematic_areas")
@@ -93,6 +94,13 @@ class TrainingView(ContentView):
 
     def registration(self):
         return self.reader.facts(*((ITraining, name) for name in REGISTRATION))
+
+    def registration_form(self):
+        """The registration form (``@@register``), shown while the training
+        takes registrations or has a closed registration to speak of."""
+        if not getattr(self.context, "registration_open", False):
+            return None
+        return getMultiAdapter((self.context, self.request), name="register")
 
     def organisers(self):
         """The lead organisation (the parent), then the co-organisers."""

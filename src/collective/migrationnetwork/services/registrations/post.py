@@ -15,17 +15,8 @@ from collective.migrationnetwork.registrations import registering
 from collective.migrationnetwork.services.registrations.common import (
     RegistrationService,
 )
-from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from zope.interface import alsoProvides
-
-
-def registrant(context):
-    """``(language, userid)`` of who registers here."""
-    language = api.portal.get_current_language(context=context)
-    if api.user.is_anonymous():
-        return language, ""
-    return language, api.user.get_current().getId()
 
 
 class RegistrationsPost(RegistrationService):
@@ -34,7 +25,7 @@ class RegistrationsPost(RegistrationService):
         data = self.body()
         if data is None:
             return self.bad_body()
-        language, userid = registrant(self.context)
+        language, userid = registering.registrant(self.context)
         try:
             outcome = registering.register(
                 self.context,
