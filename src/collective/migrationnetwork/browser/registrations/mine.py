@@ -15,6 +15,8 @@ from collective.migrationnetwork.registrations.store import ACTIVE
 from collective.migrationnetwork.registrations.store import CONFIRMED
 from collective.migrationnetwork.registrations.store import registrations_of
 from collective.migrationnetwork.validation import safe_href
+from collective.migrationnetwork.vocabularies.standard import country_names
+from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -113,8 +115,13 @@ class MyRegistrationView(BrowserView):
 
     def details(self):
         record = self.registration
+        language = api.portal.get_current_language(context=self.context)[:2]
+        shown = {"country": country_names(language).get(record.country, record.country)}
         return [
-            {"label": self.tr(FIELD_TITLES[name]), "text": getattr(record, name)}
+            {
+                "label": self.tr(FIELD_TITLES[name]),
+                "text": shown.get(name) or getattr(record, name),
+            }
             for name in ("name", "email", "organisation", "position", "country")
             if getattr(record, name)
         ]
