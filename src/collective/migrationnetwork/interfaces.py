@@ -1,6 +1,9 @@
 """Module where all interfaces, events and exceptions live."""
 
 from collective.migrationnetwork import _
+from collective.migrationnetwork.validation import check_text
+from collective.migrationnetwork.validation import http_url
+from collective.migrationnetwork.validation import tile_url
 from collective.migrationnetwork.vocabularies.editable import validate_lines
 from zope import schema
 from zope.interface import Interface
@@ -99,5 +102,43 @@ class INetworkSettings(Interface):
             ),
         ),
         default=False,
+        required=False,
+    )
+
+    map_tile_url = schema.TextLine(
+        title=_("label_map_tile_url", default="Map tiles"),
+        description=_(
+            "help_map_tile_url",
+            default=(
+                "The address of the tile server that draws the map of "
+                "members, with {z}, {x} and {y} (and {s} for a server's "
+                "sub-domains). OpenStreetMap's by default; its tile usage "
+                "policy asks busy sites to use a server of their own."
+            ),
+        ),
+        default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        constraint=tile_url,
+        required=True,
+    )
+
+    map_tile_attribution = schema.TextLine(
+        title=_("label_map_tile_attribution", default="Map attribution"),
+        description=_(
+            "help_map_tile_attribution",
+            default="The credit the tile server asks for, shown on the map.",
+        ),
+        default="© OpenStreetMap contributors",
+        constraint=check_text,
+        required=True,
+    )
+
+    map_tile_attribution_url = schema.TextLine(
+        title=_("label_map_tile_attribution_url", default="Map attribution link"),
+        description=_(
+            "help_map_tile_attribution_url",
+            default="Where the credit links to (the data's licence).",
+        ),
+        default="https://www.openstreetmap.org/copyright",
+        constraint=http_url,
         required=False,
     )

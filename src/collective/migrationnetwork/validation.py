@@ -180,3 +180,29 @@ def single(form, name, default=None):
             )
         )
     return value
+
+
+ERROR_TILE_URL = _(
+    "error_tile_url",
+    default="Give the full address of the tiles, starting with https:// "
+    "(or http://), with {z}, {x} and {y} where the zoom level and the "
+    "tile's column and row go.",
+)
+TILE_PLACEHOLDERS = ("{z}", "{x}", "{y}")
+
+
+def tile_url(value):
+    """A field constraint: a map tile server's address template, an http(s)
+    address with the {z}, {x} and {y} placeholders (and maybe {s}, {r})."""
+    if not isinstance(value, str) or not all(p in value for p in TILE_PLACEHOLDERS):
+        raise NotWebAddress(ERROR_TILE_URL)
+    example = value
+    for placeholder, filler in (
+        *zip(TILE_PLACEHOLDERS, "000"),
+        ("{s}", "a"),
+        ("{r}", ""),
+    ):
+        example = example.replace(placeholder, filler)
+    if "{" in example or "}" in example or not is_web_url(example):
+        raise NotWebAddress(ERROR_TILE_URL)
+    return True

@@ -17,6 +17,8 @@ from collective.migrationnetwork.services.openapi.components import closed
 from collective.migrationnetwork.services.openapi.fields import NULL
 from collective.migrationnetwork.services.openapi.fields import VOCABULARY_PREFIX_SCHEMA
 from collective.migrationnetwork.services.openapi.fields import ref
+from collective.migrationnetwork.services.openapi.geojson import GEOJSON_SCHEMAS
+from collective.migrationnetwork.services.openapi.geojson import with_geojson
 
 
 DATE_TIME = {"type": "string", "format": "date-time"}
@@ -238,6 +240,7 @@ SEARCH_SCHEMAS = {
         required=("@id", "items_total", "items", "batching", "facets"),
     ),
 }
+SEARCH_SCHEMAS.update(GEOJSON_SCHEMAS)
 
 
 def search_operation(parameter_refs):
@@ -245,7 +248,7 @@ def search_operation(parameter_refs):
         "The same search as CSV (Accept: text/csv): every row, up to "
         f"{EXPORT_LIMIT}, unless b_start or b_size ask for a page."
     )
-    return {
+    operation = {
         "tags": ["search"],
         "operationId": "networkSearch",
         "summary": "Faceted search of networks, organisations, practices, "
@@ -266,6 +269,7 @@ def search_operation(parameter_refs):
             "400": {"$ref": "#/components/responses/BadRequest"},
         },
     }
+    return with_geojson(operation)
 
 
 # extension: (media type, description, types it may hold, export)
