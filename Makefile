@@ -13,6 +13,7 @@ PORT ?= 8080
 SITE_ID ?= Plone
 ADMIN_PASSWORD ?= admin
 DELETE_EXISTING ?= 0
+FORCE ?= 0
 PYTEST_ARGS ?=
 FUZZ_SCALE ?= 3
 CHROMIUM ?= /usr/bin/chromium
@@ -27,7 +28,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export INSTANCE_HOME := $(CURDIR)/instance
 export ZODB_CONF ?= $(CURDIR)/instance/etc/zodb-filestorage.conf
-export SITE_ID ADMIN_PASSWORD DELETE_EXISTING
+export SITE_ID ADMIN_PASSWORD DELETE_EXISTING FORCE
 
 XML_FILES = $(shell find src -name '*.xml' -o -name '*.zcml')
 

@@ -5,7 +5,8 @@
 Environment:
     SITE_ID          id of the site (default: Plone)
     ADMIN_PASSWORD   password of the Zope user ``admin`` (default: admin)
-    DELETE_EXISTING  1 to delete and recreate an existing site
+    DELETE_EXISTING  1 to delete and recreate an existing site, once its id
+                     is typed at the prompt, or at once with FORCE=1
     DEMO_CONTENT     0 to leave out the demo content (default: 1)
 
 Creating the site is idempotent: an existing site is kept unless
@@ -13,12 +14,14 @@ DELETE_EXISTING is set, so that ``make start`` reuses the data.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
-from collective.migrationnetwork.demo import load_demo
+from collective.migrationnetwork.sitesetup import DeletionRefused
+from collective.migrationnetwork.sitesetup import confirm_deletion
 from collective.migrationnetwork.sitesetup import create_site
 from collective.migrationnetwork.sitesetup import ensure_admin
 from Testing.makerequest import makerequest
 
 import os
+import sys
 import transaction
 
 
@@ -32,20 +35,24 @@ def main(app):
     password = os.environ.get("ADMIN_PASSWORD", "admin")
     admin = ensure_admin(app, "admin", password)
     newSecurityManager(None, admin.__of__(app.acl_users))
-    new = site_id not in app.objectIds() or truthy("DELETE_EXISTING")
+    exists = site_id in app.objectIds()
+    delete = exists and truthy("DELETE_EXISTING")
+    if delete:
+        try:
+            confirm_deletion(site_id, ask=input if sys.stdin.isatty() else None)
+        except DeletionRefused as refused:
+            sys.exit(str(refused))
+    demo = os.environ.get("DEMO_CONTENT", "1").strip().lower()
     site = create_site(
         app,
         site_id=site_id,
-        delete_existing=truthy("DELETE_EXISTING"),
+        delete_existing=delete,
+        demo_content=demo not in ("0", "false", "no", "off"),
     )
     # Creating the first Plone site replaces the Zope root's plain user
     # folder with a PluggableAuthService that does not hold the admin made
     # above: make it again in the user folder the server will use.
     ensure_admin(app, "admin", password)
-    demo = os.environ.get("DEMO_CONTENT", "1").strip().lower()
-    if new and demo not in ("0", "false", "no", "off"):
-        summary = load_demo(site)
-        print(f"Demo content: {len(summary['created'])} objects created")
     transaction.commit()
     print(f"Site ready at /{site.getId()}")
 

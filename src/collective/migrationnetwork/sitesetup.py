@@ -3,7 +3,6 @@
 from Acquisition import aq_base
 from collective.migrationnetwork import PACKAGE_NAME
 from collective.migrationnetwork import logger
-from plone import api
 from plone.distribution.api import site as site_api
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
@@ -13,6 +12,8 @@ import os
 import transaction
 
 
+# The site is made by the add-on's distribution (distributions.zcml).
+DISTRIBUTION = "migrationnetwork"
 SITE_DEFAULTS = {
     "title": "Migration Network",
     "description": "Integration and voluntary return of third-country nationals",
@@ -55,11 +56,15 @@ def upgrade(site):
     return True
 
 
-def create_site(app, site_id="Plone", delete_existing=False, title=None):
+def create_site(
+    app, site_id="Plone", delete_existing=False, title=None, demo_content=False
+):
     """Return the site ``site_id``, creating it if needed.
 
-    A new site is a Classic UI Plone site with the add-on installed, Greek and
-    English language roots and the Europe/Athens time zone.
+    A new site is made by the ``migrationnetwork`` distribution: a Classic
+    UI Plone site with the add-on and its portal layer (Greek and English
+    language roots with their sections, the network's home page), the
+    Europe/Athens time zone and, with ``demo_content``, the demo content.
     """
     if site_id in app.objectIds():
         if not delete_existing:
@@ -69,18 +74,55 @@ def create_site(app, site_id="Plone", delete_existing=False, title=None):
             upgrade(site)
             configure_mail(site)
             return site
-        logger.info("Deleting site %s", site_id)
-        app.manage_delObjects([site_id])
+        delete_site(app, site_id)
         transaction.commit()
-    answers = dict(SITE_DEFAULTS, site_id=site_id)
+    answers = dict(SITE_DEFAULTS, site_id=site_id, setup_content=demo_content)
     if title:
         answers["title"] = title
-    site = site_api.create(app, "classic", answers)
+    site = site_api.create(app, DISTRIBUTION, answers)
     setSite(site)
-    api.addon.install(PACKAGE_NAME)
     configure_mail(site, new=True)
     logger.info("Created site %s", site_id)
     return site
+
+
+def delete_site(app, site_id):
+    """Delete the site ``site_id`` (the caller commits).
+
+    The site is made the current site while it is deleted: the subscribers
+    that run for the items removed with it (plone.app.iterate's, the
+    relations') look up its local utilities such as IIntIds, which are not
+    found otherwise (ComponentLookupError on a site with working copies).
+    """
+    logger.info("Deleting site %s", site_id)
+    setSite(app[site_id])
+    try:
+        app.manage_delObjects([site_id])
+    finally:
+        setSite(None)
+
+
+class DeletionRefused(Exception):
+    """``DELETE_EXISTING`` was asked for without a confirmation."""
+
+
+def confirm_deletion(site_id, environ=None, ask=None):
+    """Refuse to delete an existing site unless ``FORCE`` is set or the
+    person at the terminal types its id (``ask`` prompts and answers)."""
+    environ = os.environ if environ is None else environ
+    if environ.get("FORCE", "").strip().lower() in ("1", "true", "yes", "on"):
+        return
+    if ask is not None:
+        answer = ask(
+            f"DELETE_EXISTING: the site {site_id!r} and all its content will be "
+            f"deleted. Type {site_id} to confirm: "
+        )
+        if answer.strip() == site_id:
+            return
+    raise DeletionRefused(
+        f"The site {site_id!r} was not deleted: confirm by typing its id, "
+        "or set FORCE=1 (back it up first with make backup)."
+    )
 
 
 # Mail

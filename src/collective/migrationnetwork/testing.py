@@ -30,10 +30,27 @@ class Layer(PloneSandboxLayer):
         finalizeSchemas()
 
     def setUpPloneSite(self, portal):
+        # The site as the distribution makes it: the add-on, then the
+        # portal layer (languages, sections, home page).
         applyProfile(portal, "collective.migrationnetwork:default")
+        applyProfile(portal, "collective.migrationnetwork:portal")
 
 
 FIXTURE = Layer()
+
+
+class PlainLayer(PloneSandboxLayer):
+    """A plain English Plone site with the add-on's code loaded but not
+    installed, as an integrator's site is before they add it."""
+
+    defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        self.loadZCML(package=collective.migrationnetwork)
+        finalizeSchemas()
+
+
+PLAIN_FIXTURE = PlainLayer()
 
 
 class GuardedWSGIServer(WSGIServer):
@@ -58,4 +75,13 @@ INTEGRATION_TESTING = IntegrationTesting(
 FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE),
     name="CollectiveMigrationnetworkLayer:FunctionalTesting",
+)
+
+PLAIN_WSGI_SERVER_FIXTURE = GuardedWSGIServer(
+    name="CollectiveMigrationnetworkLayer:PlainWSGIServer"
+)
+
+PLAIN_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(PLAIN_FIXTURE, PLAIN_WSGI_SERVER_FIXTURE),
+    name="CollectiveMigrationnetworkLayer:PlainFunctionalTesting",
 )

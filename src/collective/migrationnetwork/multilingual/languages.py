@@ -12,11 +12,18 @@ LANGUAGES_RECORD = "plone.available_languages"
 
 
 def installed():
-    """The add-on's profile has been applied to the current site."""
+    """The portal layer (the ``portal`` profile, which made the language
+    roots and their sections) has been applied to the current site: a site
+    that has only the add-on keeps its languages as its integrator set
+    them."""
     registry = queryUtility(IRegistry)
-    return registry is not None and (
-        f"{SETTINGS_PREFIX}.cors_allowed_origins" in registry.records
-    )
+    if registry is None or f"{SETTINGS_PREFIX}.cors_allowed_origins" not in (
+        registry.records
+    ):
+        return False
+    from collective.migrationnetwork.setuphandlers.portal import is_portal
+
+    return is_portal()
 
 
 def languages_changed(settings, event):

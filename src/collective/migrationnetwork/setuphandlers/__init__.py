@@ -1,9 +1,7 @@
 """Install and uninstall handlers."""
 
 from collective.migrationnetwork import logger
-from collective.migrationnetwork.multilingual import setup_language_roots
 from collective.migrationnetwork.roles.groups import sync_groups
-from collective.migrationnetwork.sections import ensure_sections
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
@@ -20,14 +18,12 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Run after the default profile: language roots, the front door and
-    the groups (the secretariat, newsletter editors, one per organisation
-    and network)."""
+    """Run after the default profile: the groups (the secretariat,
+    newsletter editors, one per organisation and network). The site's
+    languages, front page and navigation are left as they are: the portal
+    profile (``setuphandlers.portal``) sets those up."""
     portal = api.portal.get()
-    setup_language_roots(portal)
-    ensure_sections(portal)
     sync_groups(portal)
-    portal.setLayout("network-home")
     # Imported here: the accounts package imports the notifications.
     from collective.migrationnetwork.accounts.email_change import record_all
 
@@ -52,8 +48,8 @@ def reindex_text(portal):
 
 
 def uninstall(context):
-    """Run after the uninstall profile: give the site root its default view."""
-    portal = api.portal.get()
-    if portal.getLayout() == "network-home":
-        portal.setLayout("language-switcher")
-    reindex_text(portal)
+    """Run after the uninstall profile (see ``setuphandlers.removal``)."""
+    from collective.migrationnetwork.setuphandlers.removal import after_uninstall
+
+    after_uninstall(context)
+    reindex_text(api.portal.get())

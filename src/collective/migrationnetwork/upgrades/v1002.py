@@ -30,6 +30,14 @@ def upgrade(setup_tool):
     indexes_before = set(catalog.indexes())
     for step in STEPS:
         setup_tool.runImportStepFromProfile(PROFILE, step)
+    # The site root's view, the portlets and the Join tab are the portal
+    # layer's since 1010.
+    from collective.migrationnetwork.setuphandlers.portal import PORTAL_PROFILE
+    from collective.migrationnetwork.setuphandlers.portal import is_portal
+
+    if is_portal(api.portal.get()):
+        for step in ("typeinfo", "actions", "portlets"):
+            setup_tool.runImportStepFromProfile(f"profile-{PORTAL_PROFILE}", step)
     api.portal.get_tool("portal_workflow").updateRoleMappings()
     for name in sorted((set(catalog.indexes()) - indexes_before) | set(REINDEX)):
         catalog.manage_reindexIndex(ids=[name])
