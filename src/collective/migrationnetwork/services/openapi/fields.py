@@ -2,7 +2,7 @@
 
 ``field_schema(field, context, mode)`` describes the JSON of one field:
 ``mode="read"`` as plone.restapi serializes it (a Choice is ``{token,
-title}``, a relation the target's summary, a Decimal a string), and
+title}``, a relation the target's summary, a Decimal a number), and
 ``mode="write"`` as plone.restapi's deserializers accept it (a Choice is
 its token, a relation a UID, path or URL). A field that none of the rules
 knows is described as ``{}`` (any JSON) with ``x-unmapped``; a test fails
@@ -165,19 +165,16 @@ def number_schema(field, kind):
 
 
 def decimal_schema(field, mode):
-    """plone.restapi writes a Decimal as a string; it reads a number or a
-    numeric string."""
-    text = {"type": "string", "pattern": DECIMAL}
-    if mode == "read":
-        if field.min is not None:
-            text["x-minimum"] = float(field.min)
-        return text
+    """The add-on serves a Decimal as a number (serializers/numbers.py);
+    plone.restapi reads a number or a numeric string."""
     number = {"type": "number"}
     if field.min is not None:
         number["minimum"] = float(field.min)
     if field.max is not None:
         number["maximum"] = float(field.max)
-    return {"anyOf": [number, text]}
+    if mode == "read":
+        return number
+    return {"anyOf": [number, {"type": "string", "pattern": DECIMAL}]}
 
 
 def object_schema(field, context, mode):
