@@ -14,6 +14,9 @@ SITE_ID ?= Plone
 ADMIN_PASSWORD ?= admin
 DELETE_EXISTING ?= 0
 FORCE ?= 0
+BACKUP_DIR ?= instance/var/backups
+BACKUP_KEEP ?= 7
+RESTORE_DATE ?=
 PYTEST_ARGS ?=
 FUZZ_SCALE ?= 3
 CHROMIUM ?= /usr/bin/chromium
@@ -28,7 +31,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export INSTANCE_HOME := $(CURDIR)/instance
 export ZODB_CONF ?= $(CURDIR)/instance/etc/zodb-filestorage.conf
-export SITE_ID ADMIN_PASSWORD DELETE_EXISTING FORCE
+export SITE_ID ADMIN_PASSWORD DELETE_EXISTING FORCE BACKUP_DIR BACKUP_KEEP RESTORE_DATE
 
 XML_FILES = $(shell find src -name '*.xml' -o -name '*.zcml')
 
@@ -55,6 +58,14 @@ create-site: install ## Create the Plone site if missing (DELETE_EXISTING=1 recr
 .PHONY: start
 start: create-site ## Serve the portal at http://$(HOST):$(PORT)/$(SITE_ID)
 	$(BIN)/runwsgi instance/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
+
+.PHONY: backup
+backup: install ## Back up Data.fs (repozo, incremental) and the blobs to BACKUP_DIR, keeping BACKUP_KEEP full backups
+	VAR=instance/var REPOZO=$(BIN)/repozo bash scripts/backup.sh backup
+
+.PHONY: restore
+restore: install ## Restore Data.fs and the blobs from BACKUP_DIR (RESTORE_DATE=YYYY-MM-DD-HH-MM-SS for an earlier one); stop the portal first
+	VAR=instance/var REPOZO=$(BIN)/repozo bash scripts/backup.sh restore
 
 .PHONY: console
 console: install ## Open a Python console with the Zope app (`app`)
