@@ -47,3 +47,11 @@ def test_upgrade_keeps_a_chosen_tile_server(portal):
     assert api.portal.get_registry_record(RECORDS[0]) == (
         "https://tiles.example.org/{z}/{x}/{y}.png"
     )
+
+
+def test_upgrade_adds_the_resources_section(portal):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.delete(portal["el"]["resources"])
+        v1008.upgrade(api.portal.get_tool("portal_setup"))
+    assert portal["el"]["resources"].getLayout() == "resources-listing"
+    assert portal["en"]["resources"].getLayout() == "resources-listing"

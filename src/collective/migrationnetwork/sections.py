@@ -42,6 +42,17 @@ SECTIONS = (
         "trainings-listing",
     ),
     (
+        "resources",
+        _("section_resources", default="Resources"),
+        _(
+            "section_resources_help",
+            default="Memoranda, reports and other documents of the networks "
+            "and their members.",
+        ),
+        (),
+        "resources-listing",
+    ),
+    (
         "newsletters",
         _("section_newsletters", default="Newsletters"),
         _("section_newsletters_help", default="The newsletter archive."),

@@ -267,3 +267,17 @@ class OrganisationsListing(ListingView):
     portal_types = ("Organisation",)
     facet_names = ("kind", "countries", "networks", "thematic_areas")
     show_organisation = False
+
+
+class ResourcesListing(ListingView):
+    """The documents that networks, organisations and practices publish
+    (memoranda, reports, newsletters in PDF): their Files."""
+
+    portal_types = ("File",)
+    facet_names = ("networks", "thematic_areas")
+
+    def search_params(self, form):
+        # Files have no workflow (no review state): none is archived, and
+        # leaving out the archived would leave out every file.
+        params = super().search_params(form)
+        return dataclasses.replace(params, include_archived=True)
