@@ -21,12 +21,15 @@ MAX_TOKEN_LENGTH = 1000
 INVITATION = "invitation"
 EMAIL_CHANGE = "email-change"
 REGISTRATION = "registration"
+PROFILE_CONFIRMATION = "profile-confirmation"
 # Seconds a link is valid (a registration's for two years: it carries the
 # certificate of attendance).
 MAX_AGE = {
     INVITATION: 14 * 24 * 3600,
     EMAIL_CHANGE: 2 * 24 * 3600,
     REGISTRATION: 2 * 365 * 24 * 3600,
+    # An organisation's editors asked to confirm its profile.
+    PROFILE_CONFIRMATION: 30 * 24 * 3600,
 }
 
 

@@ -1,5 +1,6 @@
 from collective.migrationnetwork import SETTINGS_PREFIX
 from collective.migrationnetwork import _
+from collective.migrationnetwork.dashboard.settings import IDashboardSettings
 from collective.migrationnetwork.interfaces import IBrowserLayer
 from collective.migrationnetwork.interfaces import INetworkSettings
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -9,8 +10,13 @@ from zope.component import adapter
 from zope.interface import Interface
 
 
+class IControlPanel(INetworkSettings, IDashboardSettings):
+    """Every setting of the add-on, in one form: each interface's records
+    are registered under the same prefix."""
+
+
 class NetworkSettingsForm(RegistryEditForm):
-    schema = INetworkSettings
+    schema = IControlPanel
     schema_prefix = SETTINGS_PREFIX
     label = _("label_network_settings", default="Migration network settings")
 
@@ -23,7 +29,7 @@ class NetworkSettingsView(ControlPanelFormWrapper):
 class NetworkSettingsConfigletPanel(RegistryConfigletPanel):
     """The same settings through plone.restapi's @controlpanels."""
 
-    schema = INetworkSettings
+    schema = IControlPanel
     schema_prefix = SETTINGS_PREFIX
     configlet_id = "migrationnetwork-settings"
     configlet_category_id = "plone-general"

@@ -195,4 +195,21 @@ KINDS = {
         ),
         "link_label": _("mail_link_confirm_email", default="Confirm the address"),
     },
+    # dashboard/stale.py: a coordinator or the secretariat asks the
+    # editors to confirm their organisation's profile.
+    "profile_update": {
+        "subject": _(
+            "mail_profile_update_subject",
+            default="Is the profile of ${title} still correct?",
+        ),
+        "body": _(
+            "mail_profile_update_body",
+            default="${actor} asks you to check that the profile and the "
+            "contact points of \u201c${title}\u201d on ${site} are still "
+            "correct. If they are, confirm them on the page of the link "
+            "(valid for 30 days); if not, correct the profile first, then "
+            "confirm it.",
+        ),
+        "link_label": _("mail_link_confirm_profile", default="Confirm the profile"),
+    },
 }
