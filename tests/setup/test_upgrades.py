@@ -9,7 +9,7 @@ import pytest
 
 PROFILE = f"{PACKAGE_NAME}:default"
 # Every profile version after 1000, in order; the last is the current one.
-VERSIONS = [("1001",), ("1002",), ("1003",), ("1004",), ("1005",), ("1006",), ("1008",), ("1009",), ("1010",)]
+VERSIONS = [("1001",), ("1002",), ("1003",), ("1004",), ("1005",), ("1006",), ("1008",), ("1009",), ("1010",), ("1011",)]
 CURRENT = VERSIONS[-1]
 TYPES = ("Network", "Organisation", "Practice", "Training", "Newsletter")
 
@@ -175,3 +175,19 @@ def test_upgrade_1003_takes_sharing_from_editors(portal, sample):
         if r["selected"]
     }
     assert roles == {"Manager", "Site Administrator"}
+
+
+def test_querystring_criteria_are_registered_on_upgrade(portal):
+    """A site of 1010 gets the classifications as querystring criteria."""
+    registry = portal.portal_registry
+    prefix = "plone.app.querystring.field.thematic_areas"
+    for name in [record for record in registry.records if record.startswith(prefix)]:
+        del registry.records[name]
+    assert f"{prefix}.title" not in registry.records
+    portal.portal_setup.setLastVersionForProfile(PROFILE, "1010")
+    portal.portal_setup.upgradeProfile(PROFILE)
+    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == CURRENT
+    assert registry[f"{prefix}.vocabulary"] == (
+        "collective.migrationnetwork.thematic_areas"
+    )
+    assert registry[f"{prefix}.enabled"] is True
