@@ -1,11 +1,14 @@
 """REST endpoints of the add-on, one folder per endpoint."""
 
 from plone.restapi.services import Service as RestAPIService
-from plone.restapi.services import _no_content_marker
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 import json
+
+
+# What ``reply_no_content`` answers: no body at all (a 204).
+NO_CONTENT = object()
 
 
 class Service(RestAPIService):
@@ -17,10 +20,14 @@ class Service(RestAPIService):
     The same keys, in the same order, without the whitespace.
     """
 
+    def reply_no_content(self, status=204):
+        self.request.response.setStatus(status)
+        return NO_CONTENT
+
     def render(self):
         self.check_permission()
         content = self.reply()
-        if content is _no_content_marker:
+        if content is NO_CONTENT:
             return None
         # JSON is UTF-8 (RFC 8259, no charset parameter); so is Zope's
         # encoding of a text body.

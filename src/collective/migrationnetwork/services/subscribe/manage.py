@@ -13,7 +13,6 @@ from collective.migrationnetwork.services import Service
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
-from plone.restapi.services import _no_content_marker
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -81,5 +80,4 @@ class SubscriberDelete(ManageService):
                     context=self.request,
                 ),
             }
-        self.request.response.setStatus(204)
-        return _no_content_marker
+        return self.reply_no_content()
