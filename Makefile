@@ -92,6 +92,18 @@ browser: ## Install Debian's Chromium for the browser tests if it is missing (ne
 test: install browser ## Run the test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+PLONE61 := $(TOOLS)/plone61
+PLONE61_TESTS := tests/integrator tests/setup/test_setup_install.py tests/setup/test_setup_uninstall.py
+
+.PHONY: test-plone61
+test-plone61: $(UV) ## Install-and-smoke tests on the latest Plone 6.1 (a second resolution, in .tools/plone61)
+	$(UV) pip compile --quiet pyproject.toml --group server --group test \
+		--constraints .ci/plone61-constraints.txt --python $(PYTHON) -o $(PLONE61)-lock.txt
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(PLONE61)
+	VIRTUAL_ENV=$(PLONE61) $(UV) pip sync --quiet $(PLONE61)-lock.txt
+	VIRTUAL_ENV=$(PLONE61) $(UV) pip install --quiet --no-deps -e .
+	$(PLONE61)/bin/pytest -p no:warnings -q $(PLONE61_TESTS) $(PYTEST_ARGS)
+
 .PHONY: test-coverage
 test-coverage: install ## Run the test suite and report coverage
 	$(BIN)/pytest --cov --cov-report=term-missing --cov-report=html $(PYTEST_ARGS)
