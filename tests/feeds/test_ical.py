@@ -1,6 +1,7 @@
 """iCalendar of trainings, read back with the icalendar library."""
 
 from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
 
 import icalendar
 import pytest
@@ -47,7 +48,7 @@ def test_ical_event_of_a_training(bilingual, browser, lang):
     event = events(calendar)["webinar"]
     assert str(event["SUMMARY"]) == "Webinar on labour integration"
     assert str(event["URL"]) == webinar.absolute_url()
-    assert str(event["UID"]) == (webinar.sync_uid or api.content.get_uuid(webinar))
+    assert str(event["UID"]) == ITranslationManager(webinar).query_canonical()
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
     # iCalendar counts whole seconds
     assert start == webinar.start.replace(microsecond=0)
@@ -81,6 +82,25 @@ def test_ical_uids_are_stable(bilingual, browser):
     uids = {name: str(event["UID"]) for name, event in events(first).items()}
     assert str(events(again)["webinar"]["UID"]) == uids["webinar"]
     assert len(set(uids.values())) == 2
+
+
+def test_ical_uids_are_one_per_translation_group(bilingual, browser):
+    """The Greek and the English feed give a training and its translation
+    the same UID; trainings that are not translations of each other keep
+    UIDs of their own."""
+    with api.env.adopt_roles(["Manager"]):
+        ITranslationManager(bilingual["el"]["webinar"]).register_translation(
+            "en", bilingual["en"]["webinar"]
+        )
+        for lang in ("el", "en"):
+            bilingual[lang]["webinar"].reindexObject()
+    transaction.commit()
+    greek = events(parse(browser.get("/el/network-search.ics")))
+    english = events(parse(browser.get("/en/network-search.ics")))
+    assert str(greek["webinar"]["UID"]) == str(english["webinar"]["UID"])
+    assert str(greek["study-visit"]["UID"]) != str(english["study-visit"]["UID"])
+    uids = {str(event["UID"]) for event in [*greek.values(), *english.values()]}
+    assert len(uids) == 3
 
 
 def test_ical_is_anonymous_and_published_only(bilingual, browser):

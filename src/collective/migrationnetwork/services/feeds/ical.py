@@ -26,7 +26,10 @@ def event(brain, summary, result):
     if start is None:
         return None
     vevent = icalendar.Event()
-    vevent.add("uid", text(brain.sync_uid) or brain.UID)
+    # One UID per training whatever the language: a calendar subscribed to
+    # the Greek and the English feed shows a translated training once.
+    uid = getattr(brain, "TranslationGroup", None) or text(brain.sync_uid)
+    vevent.add("uid", uid or brain.UID)
     vevent.add(
         "dtstamp",
         timestamp(brain.modified) or datetime.datetime.now(datetime.timezone.utc),
