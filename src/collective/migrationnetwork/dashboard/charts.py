@@ -12,10 +12,10 @@ from DateTime import DateTime
 from zope.i18n import translate
 
 
-WIDTH = 640
+WIDTH = 760
 BAR_HEIGHT = 22
 BAR_GAP = 8
-LABEL_WIDTH = 220
+LABEL_WIDTH = 320
 VALUE_WIDTH = 48
 COLUMN_HEIGHT = 160
 AXIS_HEIGHT = 40
