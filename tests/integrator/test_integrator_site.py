@@ -189,3 +189,17 @@ def test_the_portal_layer_is_the_integrators_choice(site, admin):
     assert "organisations" in site["en"].objectIds()
     assert site.getLayout() == "network-home"
     assert "join-network" in tabs(site)
+
+
+def test_the_distribution_is_offered(functional):
+    """The Create a Plone site form lists the portal's distribution, with
+    the add-on and its portal layer as its profiles."""
+    from plone.distribution.api import distribution
+
+    offered = {dist.name: dist for dist in distribution.get_distributions()}
+    portal = offered["migrationnetwork"]
+    assert portal.profiles[-2:] == [
+        f"{PACKAGE_NAME}:default",
+        f"{PACKAGE_NAME}:portal",
+    ]
+    assert portal.schema["properties"]["default_language"]["default"] == "el"

@@ -132,3 +132,11 @@ def test_admin_is_a_manager_in_the_site(first_start):
     )
     assert answer.status_code == 200
     assert "Manager" in answer.json()["roles"]
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_the_site_is_made_by_the_portal_distribution(first_start, lang):
+    """make start's site has the portal layer: language roots, sections."""
+    answer = requests.get(f"{first_start}/{lang}/organisations", timeout=30)
+    assert answer.status_code == 200
+    assert f'lang="{lang}"' in answer.text
