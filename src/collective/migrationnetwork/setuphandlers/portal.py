@@ -72,6 +72,21 @@ def restore_section_views(portal):
                 section.setLayout(layout)
 
 
+LANGUAGE_HOME_VIEW = "language-home"
+
+
+def set_language_home_views(portal):
+    """Give every language root the network's home page (latest practices,
+    news, upcoming trainings, numbers, newsletter, map) instead of the
+    folder listing. A root a Site Administrator gave another view than the
+    listing keeps it."""
+    from collective.migrationnetwork.sections import language_roots
+
+    for _code, root in language_roots(portal):
+        if getattr(aq_base(root), "layout", None) in (None, "", "folder_listing"):
+            root.setLayout(LANGUAGE_HOME_VIEW)
+
+
 def post_install(context):
     """Run after the portal profile: the language roots, their sections and
     the network's home page."""
@@ -91,4 +106,5 @@ def post_install(context):
     # The newsletter editors' roles are given on the sections just made.
     sync_groups(portal)
     set_root_view(portal)
+    set_language_home_views(portal)
     logger.info("Set up the portal layer of %s", PACKAGE_NAME)
