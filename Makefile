@@ -89,8 +89,9 @@ browser: ## Install Debian's Chromium for the browser tests if it is missing (ne
 	fi
 
 .PHONY: test
-test: install browser ## Run the test suite
+test: install browser ## Run the test suite (tests/integrator in a session of its own)
 	$(BIN)/pytest $(PYTEST_ARGS)
+	INTEGRATOR_TESTS=1 $(BIN)/pytest -q tests/integrator $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 PLONE61 := $(TOOLS)/plone61
 PLONE61_TESTS := tests/integrator tests/setup/test_setup_install.py tests/setup/test_setup_uninstall.py
@@ -102,7 +103,7 @@ test-plone61: $(UV) ## Install-and-smoke tests on the latest Plone 6.1 (a second
 	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(PLONE61)
 	VIRTUAL_ENV=$(PLONE61) $(UV) pip sync --quiet $(PLONE61)-lock.txt
 	VIRTUAL_ENV=$(PLONE61) $(UV) pip install --quiet --no-deps -e .
-	$(PLONE61)/bin/pytest -p no:warnings -q $(PLONE61_TESTS) $(PYTEST_ARGS)
+	INTEGRATOR_TESTS=1 $(PLONE61)/bin/pytest -p no:warnings -q $(PLONE61_TESTS) $(PYTEST_ARGS)
 
 .PHONY: test-coverage
 test-coverage: install ## Run the test suite and report coverage
