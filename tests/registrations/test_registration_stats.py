@@ -7,6 +7,7 @@ from collective.migrationnetwork.upgrades import v1006
 from plone import api
 
 import pytest
+import transaction
 
 
 MANAGE = "collective.migrationnetwork: Manage training registrations"
@@ -66,3 +67,17 @@ def test_upgrade_1006_gives_the_permission_and_the_tab(portal):
     assert api.portal.get_tool("portal_setup").getLastVersionForProfile(
         f"{PACKAGE_NAME}:default"
     )
+
+
+def test_network_stats_count_registrations_publicly(http, training, mailbox):
+    for number in range(4):
+        registering.register(training, body(number), language="el")
+    transaction.commit()
+    answer = http(json=True).get(f"{training.portal_url()}/el/@network-stats")
+    assert answer.status_code == 200
+    figures = answer.json()["registrations"]
+    assert figures["totals"]["confirmed"] == 3
+    assert figures["totals"]["waiting"] == 1
+    [row] = [r for r in figures["by_training"] if r["uid"] == training.UID()]
+    assert row["confirmed"] == 3
+    assert "p0@example.org" not in answer.text

@@ -11,11 +11,12 @@ filters by the current user's permissions, so anonymous clients count only
 what they may see (published items, active organisations); members
 additionally get each type's figures by review state.
 
-Registrations of trainings are not stored anywhere yet, and the newsletter
-subscriber store does not exist yet: their figures are left out.
+Registrations of trainings come from their own store
+(``registrations.stats``): counts only, never names.
 """
 
 from collective.migrationnetwork import _
+from collective.migrationnetwork.registrations.stats import registration_figures
 from collective.migrationnetwork.search.core import root_path
 from collective.migrationnetwork.search.counting import count_values
 from collective.migrationnetwork.search.counting import result_rids
@@ -239,4 +240,5 @@ def network_stats(context, language=None, now=None):
         portal_type="Training", path=path, end={"query": DateTime(now), "range": "min"}
     )
     trainings["upcoming"] = len(upcoming)
+    result["registrations"] = registration_figures(catalog, path)
     return result

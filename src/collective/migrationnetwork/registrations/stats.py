@@ -28,3 +28,23 @@ def counts_by_training(portal, uids=None):
         counts = store.counts if store is not None else {}
         figures[uid] = {name: counts.get(name, 0) for name in COUNTED}
     return figures
+
+
+def registration_figures(catalog, path):
+    """Registrations and attendance of the trainings under ``path`` that the
+    current user may see (the catalogue filters them): totals and per
+    training, counts only (public)."""
+    brains = catalog.searchResults(
+        portal_type="Training", path=path, sort_on="start", sort_order="descending"
+    )
+    totals = dict.fromkeys(COUNTED, 0)
+    by_training = []
+    for brain in brains:
+        store = registrations_by_key(brain.TranslationGroup or brain.UID)
+        if store is None:
+            continue
+        counts = {name: store.counts.get(name, 0) for name in COUNTED}
+        for name, value in counts.items():
+            totals[name] += value
+        by_training.append({"uid": brain.UID, "title": brain.Title, **counts})
+    return {"totals": totals, "by_training": by_training}

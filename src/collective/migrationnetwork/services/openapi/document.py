@@ -18,6 +18,7 @@ from collective.migrationnetwork.search.params import CONTENT_TYPES
 from collective.migrationnetwork.sections import language_roots
 from collective.migrationnetwork.services.openapi import endpoints
 from collective.migrationnetwork.services.openapi import newsletter
+from collective.migrationnetwork.services.openapi import registrations
 from collective.migrationnetwork.services.openapi.components import AUTHENTICATED
 from collective.migrationnetwork.services.openapi.components import COMMON_RESPONSES
 from collective.migrationnetwork.services.openapi.components import COMMON_SCHEMAS
@@ -123,6 +124,7 @@ def service_paths(context):
     paths.update(endpoints.team_paths(ref_parameter("lang")))
     paths.update(endpoints.application_paths(ref_parameter("lang")))
     paths.update(newsletter.newsletter_paths(ref_parameter("lang")))
+    paths.update(registrations.registration_paths(ref_parameter("lang")))
     return paths
 
 

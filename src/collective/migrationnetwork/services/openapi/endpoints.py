@@ -13,6 +13,9 @@ from collective.migrationnetwork.services.openapi.fields import NULL
 from collective.migrationnetwork.services.openapi.fields import described
 from collective.migrationnetwork.services.openapi.fields import field_schema
 from collective.migrationnetwork.services.openapi.fields import ref
+from collective.migrationnetwork.services.openapi.registrations import (
+    REGISTRATION_FIGURES,
+)
 from collective.migrationnetwork.stats import GROUPS
 from zope.schema import getFieldsInOrder
 
@@ -77,6 +80,7 @@ def stats_schemas():
                 },
                 "timezone": {"type": "string"},
                 **groups,
+                "registrations": REGISTRATION_FIGURES,
             },
             required=(
                 "@id",
@@ -85,6 +89,7 @@ def stats_schemas():
                 "members_figures",
                 "timezone",
                 *groups,
+                "registrations",
             ),
         ),
     }
