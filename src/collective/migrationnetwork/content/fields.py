@@ -1,5 +1,6 @@
 """Field factories shared by the content schemas."""
 
+from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
@@ -58,3 +59,16 @@ def related_items_widget(portal_types):
 
 
 RELATED_WIDGET = RelatedItemsFieldWidget
+
+
+def rich_text(title, description="", required=False):
+    """A rich text field written in HTML only: the editor offers no choice
+    of format (Plone's markup settings would add "text/x-web-textile")."""
+    return RichText(
+        title=title,
+        description=description,
+        required=required,
+        default_mime_type="text/html",
+        output_mime_type="text/x-html-safe",
+        allowed_mime_types=("text/html",),
+    )

@@ -5,8 +5,8 @@ from collective.migrationnetwork.content.fields import RELATED_WIDGET
 from collective.migrationnetwork.content.fields import choice
 from collective.migrationnetwork.content.fields import choices
 from collective.migrationnetwork.content.fields import related_items_widget
+from collective.migrationnetwork.content.fields import rich_text
 from plone.app.multilingual.dx import directives as ml
-from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
@@ -19,7 +19,7 @@ from zope.interface import implementer
 class INetwork(model.Schema):
     """A network or sub-network, e.g. the Cities Network for Integration."""
 
-    text = RichText(
+    text = rich_text(
         title=_("label_network_text", default="About the network"),
         required=False,
     )

@@ -5,7 +5,7 @@ from collective.migrationnetwork.content.fields import RELATED_WIDGET
 from collective.migrationnetwork.content.fields import choices
 from collective.migrationnetwork.content.fields import related_items_widget
 from collective.migrationnetwork.content.fields import relations
-from plone.app.textfield import RichText
+from collective.migrationnetwork.content.fields import rich_text
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
@@ -21,7 +21,7 @@ class INewsletter(model.Schema):
     issue_date = schema.Date(
         title=_("label_issue_date", default="Issue date"), required=False
     )
-    introduction = RichText(
+    introduction = rich_text(
         title=_("label_introduction", default="Introduction"), required=False
     )
     featured = relations(

@@ -6,10 +6,10 @@ from collective.migrationnetwork.content.fields import choice
 from collective.migrationnetwork.content.fields import choices
 from collective.migrationnetwork.content.fields import related_items_widget
 from collective.migrationnetwork.content.fields import relations
+from collective.migrationnetwork.content.fields import rich_text
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
 from collective.z3cform.datagridfield.row import DictRow
 from plone.app.multilingual.dx import directives as ml
-from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
@@ -55,7 +55,7 @@ class IOrganisation(model.Schema):
         _("label_organisation_kind", default="Kind"),
         required=True,
     )
-    text = RichText(
+    text = rich_text(
         title=_("label_organisation_text", default="About the organisation"),
         required=False,
     )

@@ -6,11 +6,11 @@ from collective.migrationnetwork.content.fields import choice
 from collective.migrationnetwork.content.fields import choices
 from collective.migrationnetwork.content.fields import related_items_widget
 from collective.migrationnetwork.content.fields import relations
+from collective.migrationnetwork.content.fields import rich_text
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
 from collective.z3cform.datagridfield.row import DictRow
 from decimal import Decimal
 from plone.app.multilingual.dx import directives as ml
-from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -66,17 +66,17 @@ class IPractice(model.Schema):
         label=_("fieldset_context_objectives", default="Context and objectives"),
         fields=["context", "objectives", "activities"],
     )
-    context = RichText(title=SECTIONS[0][1], required=False)
-    objectives = RichText(title=SECTIONS[1][1], required=False)
-    activities = RichText(title=SECTIONS[2][1], required=False)
+    context = rich_text(title=SECTIONS[0][1], required=False)
+    objectives = rich_text(title=SECTIONS[1][1], required=False)
+    activities = rich_text(title=SECTIONS[2][1], required=False)
 
     model.fieldset(
         "results_evaluation",
         label=_("fieldset_results_evaluation", default="Results and evaluation"),
         fields=["results", "evaluation", "evaluation_kind", "indicators"],
     )
-    results = RichText(title=SECTIONS[3][1], required=False)
-    evaluation = RichText(title=SECTIONS[4][1], required=False)
+    results = rich_text(title=SECTIONS[3][1], required=False)
+    evaluation = rich_text(title=SECTIONS[4][1], required=False)
     evaluation_kind = choice(
         "evaluation_kinds", _("label_evaluation_kind", default="Kind of evaluation")
     )
@@ -94,9 +94,9 @@ class IPractice(model.Schema):
         label=_("fieldset_transferability", default="Transferability"),
         fields=["transferability", "lessons_learned", "resources", "inspired_by"],
     )
-    transferability = RichText(title=SECTIONS[5][1], required=False)
-    lessons_learned = RichText(title=SECTIONS[6][1], required=False)
-    resources = RichText(title=SECTIONS[7][1], required=False)
+    transferability = rich_text(title=SECTIONS[5][1], required=False)
+    lessons_learned = rich_text(title=SECTIONS[6][1], required=False)
+    resources = rich_text(title=SECTIONS[7][1], required=False)
     inspired_by = relations(
         _("label_inspired_by", default="Inspired by"),
         _("help_inspired_by", default="Practices this one replicates or adapts."),

@@ -34,6 +34,9 @@ class JoinNetworkForm(AutoExtensibleForm, form.Form):
     enable_unload_protection = False
     css_class = "join-network"
     label = _("heading_join_network", default="Join the network")
+    # The fieldset of the fields outside the schema's fieldsets (the
+    # network), which plone.autoform would call "Default".
+    default_fieldset_label = _("fieldset_join_network", default="The network")
     template = ViewPageTemplateFile("templates/join.pt")
 
     def updateWidgets(self):

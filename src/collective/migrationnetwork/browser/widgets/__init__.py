@@ -1,0 +1,1 @@
+"""Widget templates of the add-on's browser layer."""
