@@ -48,6 +48,9 @@ def test_the_mime_type_of_other_items_is_not_a_format(items, key):
     assert items[key].format  # the Dublin Core attribute is there
 
 
-def test_a_file_in_a_practice_has_no_thematic_areas(items):
+def test_a_file_is_filed_under_its_practices_thematic_areas(items):
+    """The Resources listing finds a File by the practice that holds it
+    (its own indexer, not acquisition); a Document gets none."""
     assert index_data(items["practice"])["thematic_areas"] == ["housing"]
-    assert index_data(items["file"]).get("thematic_areas") in (None, "", (), [])
+    assert index_data(items["file"])["thematic_areas"] == ["housing"]
+    assert index_data(items["document"]).get("thematic_areas") in (None, "", (), [])
