@@ -22,3 +22,7 @@ def functional_network(functional, functional_sample):
     expected = build_network(portal, functional_sample)
     transaction.commit()
     return {"sample": functional_sample, "people": people, "expected": expected}
+
+
+# The storage-load recorder of the listings' test, for the dashboard's.
+from search.test_network_search_loads import recorder  # noqa: E402, F401

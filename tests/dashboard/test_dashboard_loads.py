@@ -4,22 +4,10 @@ recorded as the listings' test records them (tests/search)."""
 from collective.migrationnetwork.content.organisation import Organisation
 from plone import api
 from review.review_people import auth
-from search.test_network_search_loads import LoadRecorder
 from search.test_network_search_loads import content_oids
 from search.test_network_search_loads import woken
 
 import pytest
-
-
-@pytest.fixture
-def recorder(functional, monkeypatch):
-    db = functional["app"]._p_jar.db()
-    recorder = LoadRecorder(db.storage)
-    recorder.storage_db = db
-    for name in ("load", "loadBefore", "loadSerial"):
-        if hasattr(db.storage, name):
-            monkeypatch.setattr(db.storage, name, recorder.wrap(name))
-    return recorder
 
 
 def every_content_oid(portal):
