@@ -68,12 +68,19 @@ def read(var):
 def run(var, command, **env):
     answer = subprocess.run(
         ["bash", str(SCRIPT), command],
-        env=dict(
-            os.environ,
-            VAR=str(var),
-            REPOZO=str(Path(sys.executable).parent / "repozo"),
+        env={
+            # make exports its BACKUP_* and RESTORE_DATE defaults to every
+            # recipe, make test's included: the drill sets its own.
+            **{
+                name: value
+                for name, value in os.environ.items()
+                if not name.startswith("BACKUP_") and name != "RESTORE_DATE"
+            },
+            "VAR": str(var),
+            "BACKUP_DIR": str(var / "backups"),
+            "REPOZO": str(Path(sys.executable).parent / "repozo"),
             **env,
-        ),
+        },
         cwd=REPO,
         capture_output=True,
         text=True,

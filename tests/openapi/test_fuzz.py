@@ -80,8 +80,12 @@ OPERATIONS = {
             "deleteSubscriber",
             "getNewsletterReport",
             "retryNewsletterDeliveries",
+            "listRegistrations",
+            "changeRegistration",
         )
     },
+    # The per-address rate limit answers 429 after a few registrations.
+    "registerForTraining": ("application/json", {POSITIVE: 40, NEGATIVE: 40}),
 }
 # ``make fuzz``: FUZZ_SCALE multiplies the examples, FUZZ_IDENTITIES adds
 # runs as an editor of an organisation and as the site's admin (CI: the

@@ -198,7 +198,7 @@ def tile_url(value):
         raise NotWebAddress(ERROR_TILE_URL)
     example = value
     for placeholder, filler in (
-        *zip(TILE_PLACEHOLDERS, "000"),
+        *zip(TILE_PLACEHOLDERS, "000", strict=True),
         ("{s}", "a"),
         ("{r}", ""),
     ):
