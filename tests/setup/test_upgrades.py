@@ -9,7 +9,19 @@ import pytest
 
 PROFILE = f"{PACKAGE_NAME}:default"
 # Every profile version after 1000, in order; the last is the current one.
-VERSIONS = [("1001",), ("1002",), ("1003",), ("1004",), ("1005",), ("1006",), ("1007",), ("1008",), ("1009",), ("1010",), ("1011",)]
+VERSIONS = [
+    ("1001",),
+    ("1002",),
+    ("1003",),
+    ("1004",),
+    ("1005",),
+    ("1006",),
+    ("1007",),
+    ("1008",),
+    ("1009",),
+    ("1010",),
+    ("1011",),
+]
 CURRENT = VERSIONS[-1]
 TYPES = ("Network", "Organisation", "Practice", "Training", "Newsletter")
 
