@@ -181,6 +181,33 @@ def section(matrix, portal_types, spec):
     )
 
 
+def dashboard(matrix):
+    rows = []
+    for principal, (permissions, networks) in matrix.DASHBOARD.items():
+        held = ", ".join(f"`{name}`" for name in permissions.split()) or "—"
+        if networks == matrix.EVERY:
+            shown = "*every network*"
+        else:
+            shown = ", ".join(f"`{name}`" for name in networks.split()) or "—"
+        rows.append((matrix.PRINCIPALS[principal][0], held, shown))
+    permissions = table(
+        ("short name", "permission"),
+        [(f"`{name}`", title) for name, title in matrix.SITE_PERMISSIONS.items()],
+    )
+    return (
+        "## The network dashboard\n\n"
+        "Permissions held on the site. `@@network-dashboard` and "
+        "`GET /@network-dashboard` need `view_dashboard`; whoever lacks "
+        "`view_all_networks` sees the figures of the networks they "
+        "coordinate only. The networks are those of the test site: "
+        "`network` (the organisations'), `parent` (the network above it, "
+        "whose figures count the organisations of the networks below), "
+        "`other` (unrelated) and one Network per workflow state.\n\n"
+        f"{permissions}\n\n"
+        f"{table(('principal', 'permissions', 'networks on the dashboard'), rows)}\n"
+    )
+
+
 def render():
     matrix = load_matrix()
     # Types that share one table (Practice and Training) get one section.
@@ -194,6 +221,7 @@ def render():
             groups.append(([portal_type], spec))
     parts = [INTRO, legends(matrix)]
     parts += [section(matrix, types, spec) for types, spec in groups]
+    parts.append(dashboard(matrix))
     parts.append(RULES)
     return "\n".join(parts)
 

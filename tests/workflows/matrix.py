@@ -36,6 +36,7 @@ PERMISSIONS = {
     "local_roles": "Change local roles",
     "manage_membership": "collective.migrationnetwork: Manage network membership",
     "review_own_work": "collective.migrationnetwork: Review own work",
+    "ask_update": "collective.migrationnetwork: Ask for a profile update",
 }
 # Only Site Administrators and Managers choose a view, share or change
 # local roles (the team is the one door); every type's workflow says so.
@@ -284,7 +285,7 @@ REVIEW = {
 
 ORG_ALL = (
     "view access list modify delete add add_practice add_training review "
-    f"manage_registrations manage_team contact_details manage_membership {ADMIN_ONLY}"
+    f"manage_registrations manage_team contact_details manage_membership ask_update {ADMIN_ONLY}"
 )
 # Contact persons are for logged-in members, in every state.
 MEMBER_ONLY = ("contact_details", "")
@@ -292,7 +293,7 @@ MEMBER_READS = ("view access list contact_details", "")
 TEAM_KEEPS_PROFILE = ("view access list modify contact_details", "")
 ORG_COORDINATOR = (
     "view access list modify manage_registrations manage_team contact_details "
-    "manage_membership",
+    "manage_membership ask_update",
     "",
 )
 
@@ -308,23 +309,23 @@ ORGANISATION_STATES = {
         "editors_group": MEMBER_ONLY,
         "coordinator": (
             "view access list modify manage_registrations manage_team contact_details "
-            "manage_membership",
+            "manage_membership ask_update",
             "approve decline",
         ),
         "parent_coordinator": (
             "view access list modify manage_registrations manage_team contact_details "
-            "manage_membership",
+            "manage_membership ask_update",
             "approve decline",
         ),
         "other_coordinator": MEMBER_ONLY,
         "reviewer": (
             "view access list modify delete manage_registrations manage_team "
-            "contact_details manage_membership",
+            "contact_details manage_membership ask_update",
             "approve decline",
         ),
         "secretariat": (
             "view access list modify delete manage_registrations manage_team "
-            "contact_details manage_membership",
+            "contact_details manage_membership ask_update",
             "approve decline",
         ),
         "site_admin": (ORG_ALL, "approve decline"),
@@ -359,12 +360,12 @@ ORGANISATION_STATES = {
         "other_coordinator": MEMBER_READS,
         "reviewer": (
             "view access list modify delete add review manage_registrations "
-            "manage_team contact_details manage_membership",
+            "manage_team contact_details manage_membership ask_update",
             "deactivate",
         ),
         "secretariat": (
             "view access list modify delete add review manage_registrations "
-            "manage_team contact_details manage_membership",
+            "manage_team contact_details manage_membership ask_update",
             "deactivate",
         ),
         "site_admin": (ORG_ALL, "deactivate"),
@@ -385,12 +386,12 @@ ORGANISATION_STATES = {
         "other_coordinator": MEMBER_READS,
         "reviewer": (
             "view access list modify review manage_registrations manage_team "
-            "contact_details manage_membership",
+            "contact_details manage_membership ask_update",
             "reactivate",
         ),
         "secretariat": (
             "view access list modify review manage_registrations manage_team "
-            "contact_details manage_membership",
+            "contact_details manage_membership ask_update",
             "reactivate",
         ),
         "site_admin": (ORG_ALL, "reactivate"),
@@ -406,20 +407,20 @@ ORGANISATION_STATES = {
         "reader": MEMBER_ONLY,
         "editors_group": MEMBER_ONLY,
         "coordinator": (
-            "view access list manage_team contact_details manage_membership",
+            "view access list manage_team contact_details manage_membership ask_update",
             "",
         ),
         "parent_coordinator": (
-            "view access list manage_team contact_details manage_membership",
+            "view access list manage_team contact_details manage_membership ask_update",
             "",
         ),
         "other_coordinator": MEMBER_ONLY,
         "reviewer": (
-            "view access list delete manage_team contact_details manage_membership",
+            "view access list delete manage_team contact_details manage_membership ask_update",
             "",
         ),
         "secretariat": (
-            "view access list delete manage_team contact_details manage_membership",
+            "view access list delete manage_team contact_details manage_membership ask_update",
             "",
         ),
         "site_admin": (ORG_ALL, ""),
@@ -563,6 +564,46 @@ MATRIX = {
     "Organisation": ORGANISATION,
     "Newsletter": NEWSLETTER,
     "Network": NETWORK,
+}
+
+
+# --- The site: the network dashboard ---------------------------------------
+
+# Permissions held on the site, not in a workflow state.
+SITE_PERMISSIONS = {
+    "view_dashboard": "collective.migrationnetwork: View network dashboard",
+    "view_all_networks": "collective.migrationnetwork: View every network's figures",
+}
+# The networks of the matrix site: the organisations' network, the one
+# above it and an unrelated one, and one Network per workflow state (whose
+# coordinators group the coordinator is in).
+NETWORKS = {
+    "network": "matrix-network",
+    "parent": "matrix-parent",
+    "other": "matrix-other",
+    "network-private": "network-private",
+    "network-published": "network-published",
+}
+EVERY = "every"
+# Principal -> (site permissions, the networks whose figures the dashboard
+# (@@network-dashboard, GET /@network-dashboard) shows them). A parent
+# network's figures count the organisations of the networks below it.
+DASHBOARD = {
+    "anonymous": ("", ""),
+    "member": ("", ""),
+    "owner": ("", ""),
+    "editor": ("", ""),
+    "contributor": ("", ""),
+    "reader": ("", ""),
+    "editors_group": ("", ""),
+    "newsletter_editors": ("", ""),
+    "coordinator": ("view_dashboard", "network network-private network-published"),
+    "parent_coordinator": ("view_dashboard", "parent"),
+    "other_coordinator": ("view_dashboard", "other"),
+    "reviewer": ("view_dashboard view_all_networks", EVERY),
+    "secretariat": ("view_dashboard view_all_networks", EVERY),
+    "site_admin": ("view_dashboard view_all_networks", EVERY),
+    "manager": ("view_dashboard view_all_networks", EVERY),
 }
 
 

@@ -5,10 +5,15 @@ the rolemap and the add-on's local-role adapters make it."""
 
 from AccessControl import getSecurityManager
 from AccessControl.SpecialUsers import nobody
+from collective.migrationnetwork.dashboard.scope import network_brains
 from pathlib import Path
 from plone import api
+from workflows.matrix import DASHBOARD
+from workflows.matrix import EVERY
 from workflows.matrix import MATRIX
+from workflows.matrix import NETWORKS
 from workflows.matrix import PERMISSIONS
+from workflows.matrix import SITE_PERMISSIONS
 from workflows.matrix import cells
 
 import importlib.util
@@ -26,15 +31,17 @@ def cell_id(cell):
     return f"{portal_type}-{state}-{principal}-{name}-{verdict}"
 
 
+def adopted(site, principal):
+    userid = site["users"][principal]
+    if userid is None:
+        return api.env.adopt_user(user=nobody)
+    return api.env.adopt_user(username=userid)
+
+
 def actual(portal, site, cell):
     portal_type, state, principal, kind, name, _expected = cell
     obj = portal.unrestrictedTraverse(site["objects"][portal_type, state])
-    userid = site["users"][principal]
-    if userid is None:
-        adopted = api.env.adopt_user(user=nobody)
-    else:
-        adopted = api.env.adopt_user(username=userid)
-    with adopted:
+    with adopted(site, principal):
         if kind == "permission":
             return bool(getSecurityManager().checkPermission(PERMISSIONS[name], obj))
         workflow = api.portal.get_tool("portal_workflow")
@@ -57,6 +64,50 @@ class TestMatrix:
             f"{principal} {verb[not expected]} {kind} {name!r} on a "
             f"{portal_type} in {state!r}; the matrix says they {verb[expected]}"
         )
+
+
+SITE_CELLS = [
+    (principal, name, name in DASHBOARD[principal][0].split())
+    for principal in DASHBOARD
+    for name in SITE_PERMISSIONS
+]
+
+
+class TestDashboard:
+    """Who may see the network dashboard, and which networks' figures."""
+
+    @pytest.mark.parametrize(
+        ("principal", "name", "expected"),
+        SITE_CELLS,
+        ids=[f"{p}-{n}-{'yes' if e else 'no'}" for p, n, e in SITE_CELLS],
+    )
+    def test_site_permission(self, matrix, principal, name, expected):
+        portal = matrix["portal"]
+        with adopted(matrix["matrix"], principal):
+            held = getSecurityManager().checkPermission(SITE_PERMISSIONS[name], portal)
+        assert bool(held) is expected
+
+    @pytest.mark.parametrize("principal", DASHBOARD)
+    def test_networks_seen(self, matrix, principal):
+        root = matrix["portal"]["el"]
+        with adopted(matrix["matrix"], principal):
+            seen = sorted(brain.getId for brain in network_brains(root))
+        names = DASHBOARD[principal][1]
+        if names == EVERY:
+            catalog = api.portal.get_tool("portal_catalog")
+            path = "/".join(root.getPhysicalPath())
+            every = catalog.unrestrictedSearchResults(portal_type="Network", path=path)
+            expected = sorted(brain.getId for brain in every)
+            assert set(NETWORKS.values()) <= set(expected)
+        else:
+            expected = sorted(NETWORKS[name] for name in names.split())
+        assert seen == expected
+
+
+def test_dashboard_table_has_every_principal():
+    assert sorted(DASHBOARD) == sorted(
+        {p for spec in MATRIX.values() for p in spec["principals"]}
+    )
 
 
 @pytest.mark.parametrize("portal_type", MATRIX)
