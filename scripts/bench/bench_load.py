@@ -194,6 +194,21 @@ def read_endpoints(targets, filters):
             HTML,
             description="the practices listing page, 2 filters",
         ),
+        Endpoint(
+            "dashboard",
+            "ours",
+            lambda i: "/ours/el/@@network-dashboard",
+            HTML,
+            auth=True,
+            description="the network dashboard page, as a Site Administrator",
+        ),
+        Endpoint(
+            "dashboard_json",
+            "ours",
+            lambda i: "/ours/el/@network-dashboard",
+            auth=True,
+            description="GET /@network-dashboard, as a Site Administrator",
+        ),
     ]
 
 

@@ -149,6 +149,7 @@ def results(size, label, search_p95):
             endpoint("item_json", "vanilla", 40.0, 50.0),
             endpoint("item_json", "ours", 60.0, 70.0),
             endpoint("listing", "ours", 200.0, 300.0, content_loads=3),
+            endpoint("dashboard", "ours", 500.0, 1000.0),
         ],
     }
 
@@ -159,6 +160,8 @@ def test_evaluation_of_the_targets():
     assert found["search_p95"] == {"value": 0.9, "met": True}
     assert found["item_json"] == {"value": 1.4, "met": False}
     assert found["no_content_loads"]["met"] is False
+    assert found["no_content_loads"]["value"]["dashboard (ours)"] == 0
+    assert found["dashboard_p95"] == {"value": 3.33, "met": False}
     assert "scaling" not in found
     large = results(100000, "100k", 180.0)
     assert bench_report.evaluate(large, small)["scaling"] == {
