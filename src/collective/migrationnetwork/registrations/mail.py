@@ -216,6 +216,8 @@ def _send(training, registration, kind, position=None, calendar=False):
 def send_status(training, registration, store, promoted=False):
     """The mail of the registration's status (the promotion's when
     ``promoted``); a confirmed registration's reminder is queued."""
+    if registration.erased:
+        return  # no address any more
     status = registration.status
     kind = "promoted" if promoted and status == CONFIRMED else status
     position = store.waiting_position(registration)
@@ -225,6 +227,8 @@ def send_status(training, registration, store, promoted=False):
 
 
 def send_link(training, registration):
+    if registration.erased:
+        return
     store = registrations_by_key(training_key(training))
     _send(training, registration, "link", store.waiting_position(registration))
 
@@ -241,7 +245,7 @@ def queue_reminder(training, registration):
 
     start = training_start(training)
     address = sender()
-    if start is None or address is None:
+    if start is None or address is None or registration.erased:
         return None
     due = (start - REMINDER_BEFORE).timestamp()
     if due <= time.time():
@@ -278,6 +282,8 @@ class ReminderBuilder:
         registration = store.get(record.data.get("id")) if store else None
         if registration is None or registration.status != CONFIRMED:
             return None, "no longer confirmed"
+        if registration.erased:
+            return None, "erased"
         from collective.migrationnetwork.registrations.registering import training_start
 
         start = training_start(training)

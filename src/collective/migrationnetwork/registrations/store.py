@@ -69,7 +69,8 @@ class Registration(Persistent):
     """One person's registration for one training."""
 
     attended = None  # None: not marked; True / False once marked
-    erased = False
+    erased = False  # True once pseudonymous (``erasure``)
+    erased_on = None
 
     def __init__(self, rid, email, data, language, userid=""):
         self.id = rid
@@ -111,6 +112,10 @@ class Registration(Persistent):
 
 class TrainingRegistrations(Persistent):
     """The registrations of one training."""
+
+    # True once the retention period is over and every record was
+    # anonymised (``erasure.anonymise_expired``).
+    anonymised = False
 
     def __init__(self, key):
         self.key = key
