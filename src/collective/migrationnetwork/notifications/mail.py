@@ -182,6 +182,12 @@ def message_id(key, from_address):
     return f"<{key}@{domain}>"
 
 
+def one_line(text):
+    """``text`` with every run of white space (line breaks included) made
+    one space: what goes into a header never starts another one."""
+    return " ".join((text or "").split())
+
+
 def build_message(
     to, subject, text, html, language, headers=None, from_=None, key=None
 ):
@@ -196,9 +202,9 @@ def build_message(
     if isinstance(to, str):
         to = ("", to)
     message = MIMEMultipart("alternative", policy=POLICY)
-    message["Subject"] = Header(subject, "utf-8")
-    message["From"] = formataddr((name, address))
-    message["To"] = formataddr(to)
+    message["Subject"] = Header(one_line(subject), "utf-8")
+    message["From"] = formataddr((one_line(name), address))
+    message["To"] = formataddr((one_line(to[0]), to[1]))
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = message_id(key or new_key(), address)
     message["Content-Language"] = language

@@ -11,6 +11,8 @@ mappings may use:
 ``actor``         the full name of whoever ran the transition
 ``name``          the applicant's name, ``email`` the applicant's e-mail
 ``network``       the title of the network applied to
+``user``          a login name
+``transition``    the title of a workflow transition, ``state`` of a state
 
 ``subject`` and ``body`` are required; ``comment_label`` heads the comment
 (the reviewer's comment, the applicant's message, the reason of a decline)
@@ -71,6 +73,35 @@ KINDS = {
             "mail_published_body",
             default="${actor} published \u201c${title}\u201d (${type}, "
             "${organisation}). It is now public.",
+        ),
+        "link_label": _("mail_link_view", default="See it"),
+    },
+    # A transition's comment, to the authors that its notice does not reach
+    # (subscribers.comment_to_authors); ``transition`` and ``state`` are the
+    # workflow's titles.
+    "review_comment": {
+        "subject": _(
+            "mail_review_comment_subject",
+            default="A comment on ${title} (${transition})",
+        ),
+        "body": _(
+            "mail_review_comment_body",
+            default="${actor} wrote a comment on \u201c${title}\u201d (${type}, "
+            "${organisation}) at the step \u201c${transition}\u201d. Its state "
+            "is now \u201c${state}\u201d.",
+        ),
+        "link_label": _("mail_link_view", default="See it"),
+    },
+    "newsletter_review_comment": {
+        "subject": _(
+            "mail_newsletter_review_comment_subject",
+            default="A comment on the newsletter ${title} (${transition})",
+        ),
+        "body": _(
+            "mail_newsletter_review_comment_body",
+            default="${actor} wrote a comment on the newsletter "
+            "\u201c${title}\u201d at the step \u201c${transition}\u201d. Its "
+            "state is now \u201c${state}\u201d.",
         ),
         "link_label": _("mail_link_view", default="See it"),
     },
@@ -147,7 +178,9 @@ KINDS = {
             "mail_membership_approved_body",
             default="The application of \u201c${title}\u201d was approved. You "
             "are now an editor of its profile, its practices and its "
-            "trainings. Choose a password to log in.",
+            "trainings. Your username is \u201c${user}\u201d. Open the link, "
+            "enter your username and choose a password: you will log in with "
+            "both.",
         ),
         "link_label": _("mail_link_set_password", default="Choose your password"),
     },

@@ -12,6 +12,7 @@ from collective.migrationnetwork.content.organisation import IOrganisation
 from collective.migrationnetwork.notifications.mail import Recipient
 from collective.migrationnetwork.notifications.mail import content_language
 from collective.migrationnetwork.notifications.mail import mail_language
+from collective.migrationnetwork.review.duties import last_modifier
 from collective.migrationnetwork.roles.groups import SECRETARIAT_GROUP
 from collective.migrationnetwork.roles.groups import coordinators_group_id
 from collective.migrationnetwork.roles.groups import editors_group_id
@@ -85,14 +86,32 @@ def secretariat(obj=None):
     return group_members([SECRETARIAT_GROUP], obj)
 
 
-def owners(obj):
-    """The creators of ``obj``."""
-    return users(obj.listCreators(), obj)
+def author_ids(obj):
+    """The user ids of the people who wrote ``obj``: its creators, the users
+    holding the Owner role on it (not groups), and whoever saved it last
+    (recorded by ``review/duties.py``), in that order, each once."""
+    found = list(obj.listCreators())
+    for principal, roles in obj.get_local_roles():
+        if "Owner" in roles and api.user.get(userid=principal) is not None:
+            found.append(principal)
+    try:
+        modifier = last_modifier(obj)
+    except TypeError:  # not annotatable
+        modifier = None
+    if modifier:
+        found.append(modifier)
+    return list(dict.fromkeys(userid for userid in found if userid))
+
+
+def authors(obj):
+    """The people who wrote ``obj`` (``author_ids``). Not the whole team:
+    an organisation's editors who never touched the item are left out."""
+    return users(author_ids(obj), obj)
 
 
 def team(obj):
-    """The creators of ``obj`` and the editors of its organisation."""
-    found = owners(obj)
+    """The authors of ``obj`` and the editors of its organisation."""
+    found = authors(obj)
     organisation = organisation_of(obj)
     if organisation is not None:
         found += group_members([editors_group_id(organisation)], obj)

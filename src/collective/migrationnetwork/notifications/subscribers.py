@@ -4,15 +4,22 @@
 |---|---|---|
 | submit (Practice, Training) | submitted | coordinators of the organisation's networks, else the secretariat |
 | endorse | endorsed | the secretariat |
-| request_changes | changes_requested | creators and the organisation's editors, with the comment |
-| publish | published | creators and the organisation's editors, with the comment |
-| check-in of a working copy | checked_in | creators and the organisation's editors |
+| request_changes | changes_requested | the authors and the organisation's editors, with the comment |
+| publish | published | the authors and the organisation's editors, with the comment |
+| any other transition with a comment | review_comment | the authors |
+| check-in of a working copy | checked_in | the authors and the organisation's editors |
 | submit (Newsletter) | newsletter_submitted | the secretariat |
-| request_changes (Newsletter) | newsletter_changes_requested | its creators, with the comment |
+| request_changes (Newsletter) | newsletter_changes_requested | its authors, with the comment |
+| any other transition with a comment (Newsletter) | newsletter_review_comment | its authors |
 | ApplicationReceived | application_received | coordinators of the chosen network and the secretariat |
 |  | application_acknowledged | the applicant |
 | MembershipApproved | membership_approved | the applicant, with where to set a password |
 | MembershipDeclined | membership_declined | the applicant, with the reason |
+
+The authors of an item (``recipients.authors``) are the people who wrote
+it: its creators, the holders of its Owner role and whoever saved it last.
+Every comment of a transition reaches them, in their language; those whom
+the transition's notice already tells get that notice only.
 
 Each person is mailed once per event, and never about their own action.
 A notification that fails is logged; it never stops the event's action.
@@ -146,22 +153,67 @@ TRANSITIONS = {
     ),
     ("newsletter_workflow", "request_changes"): (
         "newsletter_changes_requested",
-        recipients.owners,
+        recipients.authors,
     ),
 }
+
+# The workflows whose comments reach the authors (``comment_to_authors``),
+# with the kind of that mail.
+AUTHOR_COMMENT_KINDS = {
+    "network_review_workflow": "review_comment",
+    "newsletter_workflow": "newsletter_review_comment",
+}
+
+
+def _told(people):
+    """The addresses and user ids of ``people``, to leave out after them."""
+    return {p.email.lower() for p in people} | {p.userid for p in people if p.userid}
+
+
+def _title(obj, domain):
+    """The translatable title of a workflow's state or transition."""
+    title = (obj.title or obj.getId()) if obj is not None else ""
+    return Message(title, domain=domain)
+
+
+def comment_to_authors(obj, event, comment, told=()):
+    """Tell the authors of ``obj`` what ``comment`` the transition of
+    ``event`` carried, leaving out those in ``told`` (already mailed)."""
+    kind = AUTHOR_COMMENT_KINDS.get(event.workflow.getId())
+    if kind is None or not comment.strip():
+        return []
+    told = set(told)
+    people = [
+        person
+        for person in recipients.authors(obj)
+        if person.email.lower() not in told and person.userid not in told
+    ]
+    if not people:
+        return []
+    # Workflow titles are translated in the ``plone`` domain, as Plone's
+    # own menus and history do.
+    values = dict(
+        item_values(obj),
+        transition=_title(event.transition, "plone"),
+        state=_title(event.new_state, "plone"),
+    )
+    return deliver(kind, people, values, comment=comment, url=obj.absolute_url())
 
 
 @safely
 def transition_done(obj, event):
-    """IAfterTransitionEvent of any workflow: mail those TRANSITIONS name."""
+    """IAfterTransitionEvent of any workflow: mail those TRANSITIONS name,
+    then the authors the comment has not reached yet."""
     if event.transition is None or event.workflow is None:
         return
     spec = TRANSITIONS.get((event.workflow.getId(), event.transition.getId()))
-    if spec is None:
-        return
-    kind, who = spec
     comment = (event.kwargs or {}).get("comment", "") or ""
-    deliver(kind, who(obj), item_values(obj), comment=comment, url=obj.absolute_url())
+    people = []
+    if spec is not None:
+        kind, who = spec
+        people = who(obj)
+        deliver(kind, people, item_values(obj), comment=comment, url=obj.absolute_url())
+    comment_to_authors(obj, event, comment, told=_told(people))
 
 
 @safely
@@ -234,10 +286,13 @@ def _applicant(organisation, email, name, language, userid=""):
 def membership_approved(organisation, event):
     member = api.user.get(userid=event.userid) if event.userid else None
     name = member.getProperty("fullname", "") if member is not None else ""
+    # The set-password form asks for the login name (the e-mail address
+    # when the site logs in with e-mail addresses).
+    login = (member.getUserName() if member is not None else "") or event.email
     deliver(
         "membership_approved",
         _applicant(organisation, event.email, name, event.language, event.userid),
-        {"title": organisation.Title()},
+        {"title": organisation.Title(), "user": login},
         comment=event.comment or "",
         url=event.set_password_url or "",
     )
