@@ -14,6 +14,7 @@ from collective.migrationnetwork.registrations.fields import STATUS_TITLES
 from collective.migrationnetwork.registrations.store import ACTIVE
 from collective.migrationnetwork.registrations.store import CONFIRMED
 from collective.migrationnetwork.registrations.store import registrations_of
+from collective.migrationnetwork.registrations.verification import is_attended
 from collective.migrationnetwork.validation import safe_href
 from collective.migrationnetwork.vocabularies.standard import country_names
 from plone import api
@@ -134,6 +135,12 @@ class MyRegistrationView(BrowserView):
         if self.registration.status != CONFIRMED:
             return None
         return safe_href(getattr(self.context, "online_url", None) or "")
+
+    def certificate_url(self):
+        """The certificate's address, once attendance is marked."""
+        if not is_attended(self.registration):
+            return None
+        return self.url().replace(f"/@@{links.VIEW}?", "/@@my-certificate?", 1)
 
     def can_withdraw(self):
         return self.registration.status in ACTIVE and not registering.has_started(
