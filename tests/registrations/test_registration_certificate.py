@@ -6,6 +6,7 @@ for the organisers and nobody else; the public verification page."""
 from collective.migrationnetwork.dates import format_event
 from collective.migrationnetwork.registrations import certificate
 from collective.migrationnetwork.registrations import links
+from collective.migrationnetwork.registrations import pdf as layout
 from collective.migrationnetwork.registrations import registering
 from collective.migrationnetwork.registrations import verification
 from collective.migrationnetwork.registrations.store import registrations_of
@@ -73,6 +74,10 @@ def test_the_certificate_says_who_attended_what(training, registered):
     [page] = text_of(pdf)
     assert "Βεβαίωση παρακολούθησης" in page
     assert "Άννα Παπαδάκη" in page
+    # Set in an embedded TrueType font that has the Greek glyphs.
+    assert layout.fonts() == (layout.FONT, layout.FONT_BOLD)
+    assert b"/FontFile2" in pdf
+    assert b"Roboto" in pdf
     assert training.Title() in page
     assert " ".join(format_event(training, "el").split()) in page
     assert "Διάρκεια: 2 ώρες" in page
@@ -127,7 +132,7 @@ def test_a_hostile_name_prints_literally(training, registered):
     [page] = text_of(certificate.certificate(training, registered["hostile"]))
     assert '<b>&amp; </para><font name="x"> O\'Brien & "Co"' in page
     # What registering would refuse is made harmless all the same.
-    assert certificate.clean("a\x07\x00<b>\n&") == "a &lt;b&gt; &amp;"
+    assert layout.clean("a\x07\x00<b>\n&") == "a &lt;b&gt; &amp;"
 
 
 @pytest.mark.parametrize("key", ["absent", "unmarked"])
@@ -321,5 +326,5 @@ def test_long_texts_still_fit_one_page(training, registered):
     parts["name"] = "Παπαδοπούλου-Καραγιαννοπούλου " * 7
     parts["title"] = "Σεμινάριο για την ένταξη στην αγορά εργασίας " * 12
     parts["organisers"] = ", ".join(["Δήμος Αθηναίων"] * 30)
-    pdf = certificate.render([parts, parts])
+    pdf = layout.render([parts, parts])
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 2
