@@ -67,6 +67,10 @@ backup: install ## Back up Data.fs (repozo, incremental) and the blobs to BACKUP
 restore: install ## Restore Data.fs and the blobs from BACKUP_DIR (RESTORE_DATE=YYYY-MM-DD-HH-MM-SS for an earlier one); stop the portal first
 	VAR=instance/var REPOZO=$(BIN)/repozo bash scripts/backup.sh restore
 
+.PHONY: anonymise-registrations
+anonymise-registrations: install ## Anonymise the registrations of trainings that ended longer ago than the retention period (also done daily by the portal)
+	$(BIN)/zconsole run instance/etc/zope.conf scripts/anonymise_registrations.py
+
 .PHONY: console
 console: install ## Open a Python console with the Zope app (`app`)
 	$(BIN)/zconsole debug instance/etc/zope.conf

@@ -202,7 +202,10 @@ def dashboard(matrix):
         "coordinate only. The networks are those of the test site: "
         "`network` (the organisations'), `parent` (the network above it, "
         "whose figures count the organisations of the networks below), "
-        "`other` (unrelated) and one Network per workflow state.\n\n"
+        "`other` (unrelated) and one Network per workflow state. "
+        "`erase_personal_data` is `@@erase-registrant` and "
+        "`POST /@registrations-erasure`: erasing a person's registrations "
+        "in every training.\n\n"
         f"{permissions}\n\n"
         f"{table(('principal', 'permissions', 'networks on the dashboard'), rows)}\n"
     )

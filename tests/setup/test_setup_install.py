@@ -17,7 +17,7 @@ class TestSetupInstall:
         assert IBrowserLayer in browser_layers
 
     def test_latest_version(self, profile_last_version):
-        assert profile_last_version(f"{PACKAGE_NAME}:default") == "1011"
+        assert profile_last_version(f"{PACKAGE_NAME}:default") == "1012"
 
     def test_rest_api_permission_for_anonymous(self):
         roles = [

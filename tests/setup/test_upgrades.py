@@ -21,6 +21,7 @@ VERSIONS = [
     ("1009",),
     ("1010",),
     ("1011",),
+    ("1012",),
 ]
 CURRENT = VERSIONS[-1]
 TYPES = ("Network", "Organisation", "Practice", "Training", "Newsletter")

@@ -573,6 +573,7 @@ MATRIX = {
 SITE_PERMISSIONS = {
     "view_dashboard": "collective.migrationnetwork: View network dashboard",
     "view_all_networks": "collective.migrationnetwork: View every network's figures",
+    "erase_personal_data": "collective.migrationnetwork: Erase personal data",
 }
 # The networks of the matrix site: the organisations' network, the one
 # above it and an unrelated one, and one Network per workflow state (whose
@@ -600,10 +601,10 @@ DASHBOARD = {
     "coordinator": ("view_dashboard", "network network-private network-published"),
     "parent_coordinator": ("view_dashboard", "parent"),
     "other_coordinator": ("view_dashboard", "other"),
-    "reviewer": ("view_dashboard view_all_networks", EVERY),
-    "secretariat": ("view_dashboard view_all_networks", EVERY),
-    "site_admin": ("view_dashboard view_all_networks", EVERY),
-    "manager": ("view_dashboard view_all_networks", EVERY),
+    "reviewer": ("view_dashboard view_all_networks erase_personal_data", EVERY),
+    "secretariat": ("view_dashboard view_all_networks erase_personal_data", EVERY),
+    "site_admin": ("view_dashboard view_all_networks erase_personal_data", EVERY),
+    "manager": ("view_dashboard view_all_networks erase_personal_data", EVERY),
 }
 
 

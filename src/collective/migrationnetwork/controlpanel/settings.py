@@ -3,6 +3,7 @@ from collective.migrationnetwork import _
 from collective.migrationnetwork.dashboard.settings import IDashboardSettings
 from collective.migrationnetwork.interfaces import IBrowserLayer
 from collective.migrationnetwork.interfaces import INetworkSettings
+from collective.migrationnetwork.registrations.settings import IRegistrationSettings
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
@@ -10,7 +11,7 @@ from zope.component import adapter
 from zope.interface import Interface
 
 
-class IControlPanel(INetworkSettings, IDashboardSettings):
+class IControlPanel(INetworkSettings, IDashboardSettings, IRegistrationSettings):
     """Every setting of the add-on, in one form: each interface's records
     are registered under the same prefix."""
 

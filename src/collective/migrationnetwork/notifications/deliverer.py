@@ -14,6 +14,7 @@ from collective.migrationnetwork.notifications.lease import LEASE_KEY
 from collective.migrationnetwork.notifications.lease import identity
 from collective.migrationnetwork.notifications.lease import release_lease
 from collective.migrationnetwork.notifications.outbox import get_outbox
+from collective.migrationnetwork.registrations.erasure import run_due as anonymise_due
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 from zope.annotation.interfaces import IAnnotations
@@ -87,6 +88,9 @@ class Deliverer(threading.Thread):
                         stop=self.stopping,
                         duty=delivery.DUTY,
                     )
+                    # Once a day: the registrations of trainings past their
+                    # retention period are anonymised.
+                    anonymise_due(site, self.tm)
                 failing = failing or in_a_row >= delivery.PAUSE_AFTER
         finally:
             self.tm.abort()

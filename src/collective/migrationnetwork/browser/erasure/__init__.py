@@ -1,0 +1,1 @@
+"""``@@erase-registrant``: the secretariat erases a person's registrations."""

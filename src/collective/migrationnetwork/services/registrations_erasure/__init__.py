@@ -1,0 +1,2 @@
+"""``POST /@registrations-erasure``: the secretariat erases a person's
+registrations in every training."""
