@@ -77,6 +77,12 @@ class IOrganisation(model.Schema):
         ],
     )
     country = choice("countries", _("label_country", default="Country"), required=True)
+    # A prompt rather than the first country of the list chosen already.
+    directives.widget(
+        "country",
+        prompt=True,
+        promptMessage=_("prompt_country", default="Choose a country"),
+    )
     city = schema.TextLine(
         title=_("label_city", default="City / region"), required=False
     )

@@ -8,6 +8,7 @@ widget names and the JSON keys.
 from collective.migrationnetwork import _
 from collective.migrationnetwork.validation import email_address
 from collective.migrationnetwork.validation import is_web_url
+from plone.autoform import directives
 from plone.schema.email import Email
 from plone.supermodel import model
 from zope import schema
@@ -125,6 +126,11 @@ class IJoinApplication(model.Schema):
         title=_("label_country", default="Country"),
         vocabulary="collective.migrationnetwork.countries",
         required=True,
+    )
+    directives.widget(
+        "country",
+        prompt=True,
+        promptMessage=_("prompt_country", default="Choose a country"),
     )
     city = schema.TextLine(
         title=_("label_city", default="City / region"),

@@ -132,9 +132,12 @@ def vocabulary_titles(context, name, language):
     key = (name, language)
     cached = _TRANSLATED.get(key)
     if cached is None or cached[0] is not vocabulary:
+        # Terms no longer offered but still stored (former countries) come
+        # last, so that their facets and summaries still have a name.
+        terms = [*vocabulary, *getattr(vocabulary, "former_terms", ())]
         titles = {
             term.token: translate(term.title, target_language=language) or term.token
-            for term in vocabulary
+            for term in terms
         }
         cached = _TRANSLATED[key] = (vocabulary, titles)
     return cached[1]
