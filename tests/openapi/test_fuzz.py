@@ -82,6 +82,12 @@ OPERATIONS = {
             "retryNewsletterDeliveries",
             "listRegistrations",
             "changeRegistration",
+            "eraseRegistrant",
+            "sendRegistrationsMessage",
+            "listRegistrationsMessages",
+            "getMyRegistration",
+            "changeMyRegistration",
+            "withdrawMyRegistration",
         )
     },
     # The per-address rate limit answers 429 after a few registrations.

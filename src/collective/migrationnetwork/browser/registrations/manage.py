@@ -6,6 +6,7 @@ once the training has started (a list that works on a phone at the door),
 and ``@@registrations.csv``. Every change is a POST with the form's
 authenticator."""
 
+from collective.migrationnetwork.browser.registrations.message import MessageForm
 from collective.migrationnetwork.registrations import registering
 from collective.migrationnetwork.registrations.export import counts
 from collective.migrationnetwork.registrations.export import csv_of
@@ -33,7 +34,7 @@ ACTIONS = {
 }
 
 
-class RegistrationsView(BrowserView):
+class RegistrationsView(MessageForm, BrowserView):
     template = ViewPageTemplateFile("templates/manage.pt")
 
     def __call__(self):
@@ -47,6 +48,8 @@ class RegistrationsView(BrowserView):
     def act(self):
         CheckAuthenticator(self.request)
         form = self.request.form
+        if form.get("action") == "message":
+            return self.send_message()
         store = registrations_of(self.context, create=False)
         record = store.get(form.get("id")) if store is not None else None
         action = ACTIONS.get(form.get("action"))

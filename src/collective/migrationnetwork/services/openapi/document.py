@@ -17,7 +17,9 @@ from collective.migrationnetwork import PACKAGE_NAME
 from collective.migrationnetwork.search.params import CONTENT_TYPES
 from collective.migrationnetwork.sections import language_roots
 from collective.migrationnetwork.services.openapi import endpoints
+from collective.migrationnetwork.services.openapi import erasure
 from collective.migrationnetwork.services.openapi import newsletter
+from collective.migrationnetwork.services.openapi import registrants
 from collective.migrationnetwork.services.openapi import registrations
 from collective.migrationnetwork.services.openapi.components import AUTHENTICATED
 from collective.migrationnetwork.services.openapi.components import COMMON_RESPONSES
@@ -125,6 +127,8 @@ def service_paths(context):
     paths.update(endpoints.application_paths(ref_parameter("lang")))
     paths.update(newsletter.newsletter_paths(ref_parameter("lang")))
     paths.update(registrations.registration_paths(ref_parameter("lang")))
+    paths.update(erasure.erasure_paths())
+    paths.update(registrants.registrant_paths(ref_parameter("lang")))
     return paths
 
 

@@ -38,13 +38,13 @@ class RegistrationService(Service):
     def bad_body(self):
         return self.invalid([("body", ERROR_BODY)])
 
-    def invalid(self, errors):
+    def invalid(self, errors, titles=FIELD_TITLES):
         # Nothing of a refused request is kept (a PATCH refused halfway).
         transaction.doom()
         items = [
             {
                 "field": name,
-                "label": self.tr(FIELD_TITLES.get(name, name)),
+                "label": self.tr(titles.get(name, name)),
                 "message": self.tr(message),
             }
             for name, message in errors
