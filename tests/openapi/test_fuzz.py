@@ -88,6 +88,7 @@ OPERATIONS = {
             "getMyRegistration",
             "changeMyRegistration",
             "withdrawMyRegistration",
+            "eraseRegistrant",
         )
     },
     # The per-address rate limit answers 429 after a few registrations.
