@@ -18,6 +18,8 @@ BACKUP_DIR ?= instance/var/backups
 BACKUP_KEEP ?= 7
 RESTORE_DATE ?=
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core; 0 runs the tests in-process.
+TEST_WORKERS ?= auto
 FUZZ_SCALE ?= 3
 CHROMIUM ?= /usr/bin/chromium
 
@@ -94,7 +96,7 @@ browser: ## Install Debian's Chromium for the browser tests if it is missing (ne
 
 .PHONY: test
 test: install browser ## Run the test suite (tests/integrator in a session of its own)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 	INTEGRATOR_TESTS=1 $(BIN)/pytest -q tests/integrator $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 PLONE61 := $(TOOLS)/plone61
