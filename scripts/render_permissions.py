@@ -211,6 +211,37 @@ def dashboard(matrix):
     )
 
 
+def registrations(matrix):
+    rows = [
+        (
+            matrix.PRINCIPALS[principal][0],
+            ", ".join(f"`{name}`" for name in held.split()) or "—",
+        )
+        for principal, held in matrix.REGISTRATIONS.items()
+    ]
+    permissions = table(
+        ("short name", "permission"),
+        [
+            (f"`{name}`", title)
+            for name, title in matrix.REGISTRATION_PERMISSIONS.items()
+        ],
+    )
+    return (
+        "## Registrations of a Training\n\n"
+        "Held on a Training in every state of its workflow (the rolemap, "
+        "acquired from the organisation's local roles). "
+        "`training_registrations` is the *Registrations* tab, "
+        "`GET`/`PATCH` of `@registrations`, the CSV, attendance, the message "
+        "to confirmed registrants and the certificates; `online_link` shows "
+        "the meeting link on the training's page (confirmed registrants get "
+        "it by mail and on their registration's page). Registering "
+        "(`POST @registrations`) is open to anyone while registration is "
+        "open.\n\n"
+        f"{permissions}\n\n"
+        f"{table(('principal', 'permissions on a Training'), rows)}\n"
+    )
+
+
 def render():
     matrix = load_matrix()
     # Types that share one table (Practice and Training) get one section.
@@ -224,6 +255,7 @@ def render():
             groups.append(([portal_type], spec))
     parts = [INTRO, legends(matrix)]
     parts += [section(matrix, types, spec) for types, spec in groups]
+    parts.append(registrations(matrix))
     parts.append(dashboard(matrix))
     parts.append(RULES)
     return "\n".join(parts)

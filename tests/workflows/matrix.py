@@ -567,6 +567,36 @@ MATRIX = {
 }
 
 
+# --- Registrations of a Training ------------------------------------------
+
+# Held on a Training in every state of its workflow (the rolemap, acquired
+# from its organisation's local roles): the list, approval, attendance and
+# the export of its registrations, and its online meeting link.
+REGISTRATION_PERMISSIONS = {
+    "training_registrations": (
+        "collective.migrationnetwork: Manage training registrations"
+    ),
+    "online_link": "collective.migrationnetwork: View online link",
+}
+ORGANISERS = "training_registrations online_link"
+REGISTRATIONS = {
+    "anonymous": "",
+    "member": "",
+    "owner": "online_link",
+    "editor": ORGANISERS,
+    "contributor": "online_link",
+    "reader": "",
+    "editors_group": ORGANISERS,
+    "coordinator": ORGANISERS,
+    "parent_coordinator": ORGANISERS,
+    "other_coordinator": "",
+    "reviewer": ORGANISERS,
+    "secretariat": ORGANISERS,
+    "site_admin": ORGANISERS,
+    "manager": ORGANISERS,
+}
+
+
 # --- The site: the network dashboard ---------------------------------------
 
 # Permissions held on the site, not in a workflow state.

@@ -13,6 +13,8 @@ from workflows.matrix import EVERY
 from workflows.matrix import MATRIX
 from workflows.matrix import NETWORKS
 from workflows.matrix import PERMISSIONS
+from workflows.matrix import REGISTRATION_PERMISSIONS
+from workflows.matrix import REGISTRATIONS
 from workflows.matrix import SITE_PERMISSIONS
 from workflows.matrix import cells
 
@@ -102,6 +104,39 @@ class TestDashboard:
         else:
             expected = sorted(NETWORKS[name] for name in names.split())
         assert seen == expected
+
+
+REGISTRATION_CELLS = [
+    (state, principal, name, name in REGISTRATIONS[principal].split())
+    for state in MATRIX["Training"]["states"]
+    for principal in MATRIX["Training"]["principals"]
+    for name in REGISTRATION_PERMISSIONS
+]
+
+
+class TestRegistrations:
+    """Who manages a training's registrations and sees its online link, in
+    every state of the training."""
+
+    @pytest.mark.parametrize(
+        ("state", "principal", "name", "expected"),
+        REGISTRATION_CELLS,
+        ids=[
+            f"{s}-{p}-{n}-{'yes' if e else 'no'}" for s, p, n, e in REGISTRATION_CELLS
+        ],
+    )
+    def test_cell(self, matrix, state, principal, name, expected):
+        site = matrix["matrix"]
+        obj = matrix["portal"].unrestrictedTraverse(site["objects"]["Training", state])
+        with adopted(site, principal):
+            held = getSecurityManager().checkPermission(
+                REGISTRATION_PERMISSIONS[name], obj
+            )
+        assert bool(held) is expected
+
+
+def test_registrations_table_has_every_principal():
+    assert sorted(REGISTRATIONS) == sorted(MATRIX["Training"]["principals"])
 
 
 def test_dashboard_table_has_every_principal():
