@@ -154,3 +154,62 @@ def test_periods(network, period, key):
     with api.env.adopt_user(username="secretary"):
         answer = dashboard(api.portal.get()["el"], period=period, language="el")
     assert answer["period"]["key"] == key
+
+
+class Record:
+    """A catalogue record as the dashboard reads it: metadata attributes,
+    ``Missing.Value`` where the item had no value when it was indexed."""
+
+    def __init__(self, **columns):
+        self.__dict__.update(columns)
+
+    def getURL(self):
+        return "http://nohost/plone/el/item"
+
+
+def test_items_without_review_dates_count_as_unknown(integration):
+    """Items published without a submission (imported ones, or published
+    by administrators) have Missing.Value in ``review_submitted``: the
+    backlog counts them out of the median rather than failing (the
+    benchmark's site answered 500 before)."""
+    from collective.migrationnetwork.dashboard.network import backlog
+    from DateTime import DateTime
+
+    import Missing
+
+    now = DateTime()
+    common = {
+        "UID": "x",
+        "Title": "x",
+        "portal_type": "Practice",
+        "organisation_title": Missing.Value,
+        "created": now - 40,
+    }
+    records = [
+        Record(
+            review_state="published",
+            review_state_date=now - 3,
+            review_published=now - 3,
+            review_submitted=Missing.Value,
+            **common,
+        ),
+        Record(
+            review_state="published",
+            review_state_date=now - 2,
+            review_published=now - 2,
+            review_submitted=now - 12,
+            **common,
+        ),
+        Record(
+            review_state="pending_coordinator",
+            review_state_date=Missing.Value,
+            review_published=Missing.Value,
+            review_submitted=Missing.Value,
+            **common,
+        ),
+    ]
+    answer = backlog(records, now, "el")
+    assert answer["published_count"] == 1
+    assert answer["median_days_to_publish"] == 10
+    [waiting] = answer["steps"][0]["items"]
+    assert waiting["age_days"] == 40  # since it was created

@@ -5,6 +5,7 @@ from collective.migrationnetwork.dashboard.registrations import training_figures
 from collective.migrationnetwork.dashboard.replicated import replicated_practices
 from collective.migrationnetwork.dashboard.scope import network_uids
 from collective.migrationnetwork.dashboard.translations import translation_worklist
+from DateTime import DateTime
 from plone import api
 
 
@@ -14,8 +15,15 @@ STEPS = ("pending_coordinator", "pending_network")
 MEDIAN_DAYS = 90
 
 
+def state_date(brain):
+    """When the item came into its state, else when it was created
+    (metadata that an item indexed before the column existed lacks)."""
+    value = counts.metadata_date(brain, "review_state_date")
+    return value if value is not None else counts.metadata_date(brain, "created")
+
+
 def item(brain, now, since=None):
-    since = since if since is not None else brain.review_state_date
+    since = since if since is not None else state_date(brain)
     return {
         "@id": brain.getURL(),
         "UID": brain.UID,
@@ -31,11 +39,11 @@ def members(root, brains, period, now, language):
     active = [brain for brain in brains if brain.review_state == "active"]
     applied = sorted(
         (brain for brain in brains if brain.review_state == "applied"),
-        key=lambda brain: brain.review_state_date or brain.created,
+        key=lambda brain: state_date(brain) or DateTime(0),
     )
     new = sorted(
-        (brain for brain in active if period.contains(brain.review_state_date)),
-        key=lambda brain: brain.review_state_date,
+        (brain for brain in active if period.contains(state_date(brain))),
+        key=lambda brain: state_date(brain) or DateTime(0),
         reverse=True,
     )
     return {
@@ -55,10 +63,7 @@ def members(root, brains, period, now, language):
             language,
         ),
         "new": [item(brain, now) for brain in new],
-        "applications": [
-            item(brain, now, brain.review_state_date or brain.created)
-            for brain in applied
-        ],
+        "applications": [item(brain, now) for brain in applied],
     }
 
 
@@ -71,7 +76,7 @@ def backlog(brains, now, language):
     for state in STEPS:
         waiting = sorted(
             (brain for brain in brains if brain.review_state == state),
-            key=lambda brain: brain.review_state_date,
+            key=lambda brain: state_date(brain) or DateTime(0),
         )
         steps.append(
             {
@@ -86,11 +91,17 @@ def backlog(brains, now, language):
             }
         )
     since = now - MEDIAN_DAYS
-    durations = [
-        counts.days_between(brain.review_submitted, brain.review_published)
-        for brain in brains
-        if brain.review_published is not None and since <= brain.review_published <= now
-    ]
+    # Items published without a submission (imported, or published by
+    # their administrators) have no ``review_submitted``: Missing.Value.
+    durations = []
+    for brain in brains:
+        published = counts.metadata_date(brain, "review_published")
+        if published is not None and since <= published <= now:
+            durations.append(
+                counts.days_between(
+                    counts.metadata_date(brain, "review_submitted"), published
+                )
+            )
     durations = [value for value in durations if value is not None]
     return {
         "steps": steps,
