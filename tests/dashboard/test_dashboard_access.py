@@ -96,3 +96,20 @@ def test_anonymous_keep_the_public_counts(functional_network, http):
     response = http(json=True).get("/el/@network-stats")
     assert response.status_code == 200
     assert response.json()["members_figures"] is False
+
+
+def test_the_page_says_how_many_more_are_to_translate(
+    functional_network, http, monkeypatch
+):
+    from collective.migrationnetwork.dashboard import translations
+
+    monkeypatch.setattr(translations, "WORKLIST_LIMIT", 2)
+    page = session_of(http, "secretary", json=False).get("/el/@@network-dashboard")
+    assert page.status_code == 200
+    answer = session_of(http, "secretary").get("/el/@network-dashboard").json()
+    [english] = [
+        w for w in answer["networks"][0]["translations"] if w["language"] == "en"
+    ]
+    assert len(english["missing"]) == 2
+    more = english["missing_count"] + english["outdated_count"] - 2
+    assert f"… και {more} ακόμη." in page.text

@@ -147,6 +147,19 @@ def test_translation_worklist_links_each_item(answer, network):
     assert english["outdated"] == []
 
 
+def test_the_worklist_lists_the_first_entries_and_counts_them_all(network, monkeypatch):
+    from collective.migrationnetwork.dashboard import translations
+
+    with api.env.adopt_user(username="secretary"):
+        full = dashboard(api.portal.get()["el"], language="el")
+        monkeypatch.setattr(translations, "WORKLIST_LIMIT", 3)
+        short = dashboard(api.portal.get()["el"], language="el")
+    [before] = [w for w in cities(full)["translations"] if w["language"] == "en"]
+    [after] = [w for w in cities(short)["translations"] if w["language"] == "en"]
+    assert after["missing_count"] == before["missing_count"] > 3
+    assert after["missing"] == before["missing"][:3]
+
+
 @pytest.mark.parametrize(
     ("period", "key"), [(None, "12m"), ("12m", "12m"), ("all", "all"), ("2026", "2026")]
 )

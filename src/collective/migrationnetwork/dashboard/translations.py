@@ -10,6 +10,12 @@ from plone.i18n.locales.interfaces import IContentLanguageAvailability
 from zope.component import getUtility
 
 
+# The entries listed per language, missing and outdated each (the counts
+# are exact): at 10,000 items a network's worklist held thousands, and made
+# the dashboard page megabytes that nobody reads to the end.
+WORKLIST_LIMIT = 50
+
+
 def language_name(code):
     languages = getUtility(IContentLanguageAvailability).getLanguages()
     language = languages.get(code) or {}
@@ -27,8 +33,9 @@ def _entry(brain, url=None):
 
 
 def translation_worklist(root, brains, language):
-    """``[{language, title, missing: [...], outdated: [...]}]`` for every
-    language of the site but the root's own."""
+    """``[{language, title, missing_count, outdated_count, missing: [...],
+    outdated: [...]}]`` for every language of the site but the root's own;
+    the lists hold the first ``WORKLIST_LIMIT`` entries by title."""
     catalog = api.portal.get_tool("portal_catalog")
     own = getattr(root, "Language", lambda: "")() or language
     groups = {
@@ -55,7 +62,7 @@ def translation_worklist(root, brains, language):
         )
         present_groups = {brain.TranslationGroup for brain in present}
         missing = [
-            _entry(brain, f"{brain.getURL()}/@@create_translation?language={code}")
+            brain
             for group, brain in sorted(groups.items(), key=lambda kv: kv[1].Title)
             if group not in present_groups and brain.UID in visible
         ]
@@ -75,8 +82,13 @@ def translation_worklist(root, brains, language):
                 "title": language_name(code),
                 "missing_count": len(missing),
                 "outdated_count": len(outdated),
-                "missing": missing,
-                "outdated": [_entry(brain) for brain in outdated],
+                "missing": [
+                    _entry(
+                        brain, f"{brain.getURL()}/@@create_translation?language={code}"
+                    )
+                    for brain in missing[:WORKLIST_LIMIT]
+                ],
+                "outdated": [_entry(brain) for brain in outdated[:WORKLIST_LIMIT]],
             }
         )
     return answer
