@@ -71,14 +71,20 @@ class TestDemoUsers:
         assert languages["editor-university-of-nicosia"] == "el"
         assert languages["editor-iom"] == "en"  # Geneva
         assert languages["editor-velenje"] == "en"
-        assert (
-            api.user.get(userid="editor-athens")
-            .getProperty("fullname")
-            .startswith("Δήμος Αθηναίων")
-        )
-        assert (
-            api.user.get(userid="editor-iom").getProperty("fullname").endswith("editor")
-        )
+
+    def test_people_are_named_as_people(self, portal, demo):
+        """Mails greet them by name: a person's, in their language, never
+        "<organisation> - <role>"."""
+        names = {
+            userid: api.user.get(userid=userid).getProperty("fullname")
+            for userid in all_userids()
+        }
+        assert names["editor-athens"] == "Ελένη Παπαδοπούλου"
+        assert names["editor-citta-di-castello"] == "Sofia Rossi"
+        for userid, name in names.items():
+            if userid.startswith(("editor-", "coordinator-")):
+                assert " - " not in name, (userid, name)
+                assert len(name.split()) >= 2, (userid, name)
 
     @pytest.mark.parametrize("key", ORGANISATIONS)
     def test_editor_edits_own_organisation_in_both_languages(self, portal, demo, key):

@@ -45,16 +45,32 @@ def user_specs(data, titles):
             }
         )
 
+    # People are greeted by name in their mails: each editor and
+    # coordinator gets a name of the demo's list in their language, in
+    # turn, else "<organisation> - <role>".
+    names = {
+        language: list(values)
+        for language, values in (settings.get("names") or {}).items()
+    }
+    given = {}
+
+    def fullname(section, key, language, role_key):
+        choices = names.get(language) or []
+        if choices:
+            index = given.get(language, 0)
+            given[language] = index + 1
+            return choices[index % len(choices)]
+        role = (roles.get(role_key) or {}).get(language, role_key)
+        return f"{titles(section, key, language)} - {role}"
+
     for key, item in (data.get("organisations") or {}).items():
         language = _language([item.get("country")], settings)
-        role = (roles.get("editor") or {}).get(language, "editor")
-        title = titles("organisations", key, language)
-        spec(f"editor-{key}", f"{title} - {role}", language, editor_of=key)
+        name = fullname("organisations", key, language, "editor")
+        spec(f"editor-{key}", name, language, editor_of=key)
     for key, item in (data.get("networks") or {}).items():
         language = _language(list(item.get("countries") or ()), settings)
-        role = (roles.get("coordinator") or {}).get(language, "coordinator")
-        title = titles("networks", key, language)
-        spec(f"coordinator-{key}", f"{title} - {role}", language, coordinator_of=key)
+        name = fullname("networks", key, language, "coordinator")
+        spec(f"coordinator-{key}", name, language, coordinator_of=key)
     for userid, person in (settings.get("people") or {}).items():
         spec(
             userid,
