@@ -1,13 +1,13 @@
 """Organisation: a member organisation and its profile."""
 
 from collective.migrationnetwork import _
+from collective.migrationnetwork.content.fields import GRID_WIDGET
 from collective.migrationnetwork.content.fields import RELATED_WIDGET
 from collective.migrationnetwork.content.fields import choice
 from collective.migrationnetwork.content.fields import choices
 from collective.migrationnetwork.content.fields import related_items_widget
 from collective.migrationnetwork.content.fields import relations
 from collective.migrationnetwork.content.fields import rich_text
-from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
 from collective.z3cform.datagridfield.row import DictRow
 from plone.app.multilingual.dx import directives as ml
 from plone.autoform import directives
@@ -147,7 +147,7 @@ class IOrganisation(model.Schema):
         missing_value=[],
         required=False,
     )
-    directives.widget("contact_points", DataGridFieldWidgetFactory)
+    directives.widget("contact_points", GRID_WIDGET)
     directives.read_permission(contact_points=VIEW_CONTACT_DETAILS)
 
     ml.languageindependent(

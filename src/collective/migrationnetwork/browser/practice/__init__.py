@@ -1,0 +1,1 @@
+"""The Practice's add and edit forms."""
