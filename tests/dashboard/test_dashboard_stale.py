@@ -128,3 +128,33 @@ def test_a_bad_link_is_refused(functional_network, http, token):
     response = http().get("/el/@@confirm-profile", params={"token": token})
     assert response.status_code == 400
     assert "contact-points" not in response.text
+
+
+def test_the_first_are_listed_and_the_recently_asked_come_last(
+    functional_network, http, mailbox, monkeypatch
+):
+    from collective.migrationnetwork.dashboard import stale
+
+    secretary = http(auth=auth("secretary"), json=True)
+
+    def listed():
+        return secretary.get("/el/@network-dashboard").json()["stale_profiles"]
+
+    before = listed()
+    assert before["count"] == len(before["items"]) > 2
+    nicosia = functional_network["sample"]["nicosia"]
+    asked = secretary.post(f"{nicosia.absolute_url()}/@ask-profile-update")
+    assert asked.status_code == 200, asked.text
+    after = listed()
+    # Asked now: after the others, which keep their order.
+    assert after["items"][-1]["title"] == "University of Nicosia"
+    assert after["items"][-1]["asked"] is not None
+    assert [e["UID"] for e in after["items"][:-1]] == [
+        e["UID"] for e in before["items"] if e["title"] != "University of Nicosia"
+    ]
+    monkeypatch.setattr(stale, "STALE_LIMIT", 2)
+    short = listed()
+    assert short["count"] == before["count"]
+    assert short["items"] == after["items"][:2]
+    page = http(auth=auth("secretary")).get("/el/@@network-dashboard")
+    assert f"… και {before['count'] - 2} ακόμη" in page.text

@@ -32,6 +32,12 @@ LISTED_STATES = ("active", "inactive")
 PROFILE_INDEXES = ["profile_verified", "profile_update_asked"]
 
 
+# The organisations listed (the count is exact): the first of a network of
+# hundreds, oldest first, with a button each.
+STALE_LIMIT = 50
+ASKED_DAYS = 30
+
+
 def threshold(now):
     return DateTime(now) - stale_months() * DAYS_PER_MONTH
 
@@ -56,8 +62,13 @@ def stale_profiles(root, networks, now, language):
         for brain in catalog.unrestrictedSearchResults(**query)
         if (counts.metadata_date(brain, "profile_verified") or DateTime(0)) < limit
     ]
+    # Those asked in the last ASKED_DAYS come after the others, so that
+    # asking the first ones of the list brings the next ones up.
+    recently = DateTime(now) - ASKED_DAYS
     brains.sort(
         key=lambda b: (
+            (counts.metadata_date(b, "profile_update_asked") or DateTime(0))
+            >= recently,
             counts.metadata_date(b, "profile_verified") or DateTime(0),
             b.Title,
         )
@@ -76,7 +87,7 @@ def stale_profiles(root, networks, now, language):
                 ),
                 "ask_url": f"{brain.getURL()}/@@ask-profile-update",
             }
-            for brain in brains
+            for brain in brains[:STALE_LIMIT]
         ],
     }
 
