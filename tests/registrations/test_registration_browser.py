@@ -1,7 +1,10 @@
 """The story in a real browser (Debian's Chromium, driven by Playwright):
 an anonymous visitor registers in Greek, receives the confirmation with
 the calendar file, withdraws through the link; the first on the waiting
-list is promoted and mailed; the organiser marks attendance on a phone."""
+list is promoted and mailed; the organiser marks attendance on a phone;
+the attendee downloads their certificate from the link of their mail and
+checks it at the address printed in it; the organiser writes to the
+confirmed registrants from the Registrations tab."""
 
 from collective.migrationnetwork.notifications import testing
 from collective.migrationnetwork.registrations import registering
@@ -10,7 +13,9 @@ from pathlib import Path
 
 import base64
 import datetime
+import io
 import os
+import pypdf
 import pytest
 import re
 import transaction
@@ -55,7 +60,26 @@ def shot(page, name):
     page.screenshot(path=SHOTS / f"registration-{name}.png", full_page=True)
 
 
-def test_register_withdraw_promote_attend(chromium, training, people, mails, login):
+def link_in(message):
+    text = testing.text_of(message)
+    return re.search(r"https?://\S+@@my-registration\?token=\S+", text).group()
+
+
+def pdf_text(body):
+    reader = pypdf.PdfReader(io.BytesIO(body))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def printed_url(text):
+    """The verification address, the certificate's last line (wrapped,
+    so the spaces of the extraction are dropped)."""
+    start = text.rindex("http", 0, text.index("@@verify-certificate"))
+    return text[start:].replace(" ", "")
+
+
+def test_register_withdraw_promote_attend_certify(
+    chromium, training, people, mails, login
+):
     training.capacity = 1
     transaction.commit()
     context, page = tab(chromium)
@@ -90,8 +114,7 @@ def test_register_withdraw_promote_attend(chromium, training, people, mails, log
     [confirmation] = mails()["anna@example.org"]
     assert "Επιβεβαίωση εγγραφής" in str(confirmation["Subject"])
     assert any(p.get_content_type() == "text/calendar" for p in confirmation.walk())
-    text = testing.text_of(confirmation)
-    link = re.search(r"https?://\S+@@my-registration\?token=\S+", text).group()
+    link = link_in(confirmation)
 
     context, page = tab(chromium, width=390)
     try:
@@ -135,3 +158,82 @@ def test_register_withdraw_promote_attend(chromium, training, people, mails, log
         context.close()
     transaction.begin()
     assert registrations_of(training).get(waiting.id).attended is True
+
+    # The attendee opens their registration from the mail that promoted
+    # them and downloads the certificate.
+    promoted = mails()["giorgos@example.org"][-1]
+    assert promoted["X-Registration-Mail"] == "promoted"
+    context, page = tab(chromium, width=390)
+    try:
+        page.goto(link_in(promoted))
+        button = page.locator(".registration-certificate a")
+        assert "βεβαίωσης" in button.inner_text()
+        shot(page, "mine-attended-el-390")
+        with page.expect_download() as download:
+            button.click()
+        body = Path(download.value.path()).read_bytes()
+        assert body.startswith(b"%PDF")
+        assert download.value.suggested_filename.endswith(".pdf")
+        text = pdf_text(body)
+        assert "Γιώργος Αναμονής" in text
+        assert "Βεβαίωση παρακολούθησης" in text
+        verify = printed_url(text)
+        assert verify.startswith(f"{training.absolute_url()}/@@verify-certificate?")
+
+        page.goto(verify)
+        valid = page.locator(".certificate-valid")
+        assert "έγκυρη" in valid.inner_text()
+        assert "Γιώργος" not in page.content()
+        page.fill("#certificate-name", "Γιώργος Αναμονής")
+        page.locator("form.certificate-name-check button").click()
+        page.wait_for_url(re.compile("name="))
+        assert page.locator(".certificate-name-matches").count() == 1
+        shot(page, "verify-valid-el-390")
+
+        page.goto(verify[:-3] + "xyz")
+        assert "δεν" in page.locator(".certificate-invalid").inner_text()
+        shot(page, "verify-forged-el-390")
+    finally:
+        context.close()
+
+    # The organiser writes to the confirmed registrants from the tab.
+    context, page = tab(chromium, credentials=login("organiser"))
+    try:
+        page.goto(f"{training.absolute_url()}/@@registrations")
+        with page.expect_download() as download:
+            page.locator("a.registration-certificates").click()
+        everyone = pdf_text(Path(download.value.path()).read_bytes())
+        assert "Γιώργος Αναμονής" in everyone
+        assert "Άννα Παπαδάκη" not in everyone
+        form = page.locator("form.registrations-message-form")
+        form.locator("#registrations-message-subject").fill("Υλικό του σεμιναρίου")
+        form.locator("#registrations-message-text").fill(
+            "Σας ευχαριστούμε για τη συμμετοχή. Το υλικό είναι συνημμένο στη σελίδα."
+        )
+        form.locator("button[value=message]").click()
+        page.wait_for_load_state()
+        sent = page.locator(".portalMessage").first.inner_text()
+        assert "στέλνεται" in sent
+        assert "1" in sent
+        assert (
+            "Υλικό του σεμιναρίου"
+            in page.locator(".registrations-messages-sent").inner_text()
+        )
+        shot(page, "message-sent-el")
+    finally:
+        context.close()
+    [message] = [
+        m
+        for m in mails()["giorgos@example.org"]
+        if m["X-Registration-Mail"] == "message"
+    ]
+    assert str(message["Subject"]).endswith("Υλικό του σεμιναρίου")
+    assert message["Content-Language"] == "el"
+    text = testing.text_of(message)
+    assert "Σας ευχαριστούμε για τη συμμετοχή." in text
+    assert "@@my-registration?token=" in text
+    assert "anna@example.org" not in [
+        address
+        for address, sent in mails().items()
+        if any(m["X-Registration-Mail"] == "message" for m in sent)
+    ]

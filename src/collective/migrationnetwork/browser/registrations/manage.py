@@ -6,6 +6,7 @@ once the training has started (a list that works on a phone at the door),
 and ``@@registrations.csv``. Every change is a POST with the form's
 authenticator."""
 
+from collective.migrationnetwork import _
 from collective.migrationnetwork.browser.registrations.message import MessageForm
 from collective.migrationnetwork.registrations import registering
 from collective.migrationnetwork.registrations.export import counts
@@ -31,6 +32,16 @@ ACTIONS = {
     "withdraw": ("status", "withdrawn"),
     "attended": ("attended", True),
     "absent": ("attended", False),
+}
+
+# The counts above the list (plurals, unlike a registration's status).
+COUNT_TITLES = {
+    "confirmed": _("label_count_confirmed", default="Confirmed"),
+    "pending": _("label_count_pending", default="Awaiting approval"),
+    "waiting": _("label_count_waiting", default="On the waiting list"),
+    "withdrawn": _("label_count_withdrawn", default="Withdrawn"),
+    "declined": _("label_count_declined", default="Declined"),
+    "attended": _("label_count_attended", default="Attended"),
 }
 
 
@@ -78,7 +89,7 @@ class RegistrationsView(MessageForm, BrowserView):
         return [
             {
                 "name": name,
-                "title": self.tr(STATUS_TITLES.get(name, FIELD_TITLES["attended"])),
+                "title": self.tr(COUNT_TITLES[name]),
                 "count": found[name],
             }
             for name in (
