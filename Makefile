@@ -125,6 +125,10 @@ bench: install ## Benchmark against a vanilla Plone site at 10,000 items (docs/p
 bench-100k: install ## The same benchmark at 100,000 items (an hour or more)
 	$(BIN)/python scripts/bench/bench_run.py --size 100000 $(BENCH_ARGS)
 
+.PHONY: bench-registrations
+bench-registrations: install ## Benchmark registering for trainings: throughput, 50 clients racing for the last places, the training page (docs/performance.md)
+	$(BIN)/python scripts/bench/bench_registrations.py $(BENCH_ARGS)
+
 .PHONY: fuzz
 fuzz: install ## Property-based run of the REST API as anonymous, editor and admin, FUZZ_SCALE times CI's (docs/reliability.md)
 	FUZZ_SCALE=$(FUZZ_SCALE) FUZZ_IDENTITIES=anonymous,editor,admin \

@@ -17,12 +17,20 @@ Loaded by ``bench.zcml``, which only the benchmark's generated
   the request needs, not what happens to be cached; its answer also
   carries ``X-Bench-Load-Classes``, the most loaded classes, and
   ``X-Bench-Content-Examples``, the first content objects it loaded.
+- Conflicts: every answer carries ``X-Bench-Retries``, how many times the
+  publisher retried the request after a ZODB ``ConflictError`` (Zope
+  retries a transient error ``max-conflict-retries`` times, 3 by default,
+  after a random delay); ``@@bench-conflicts`` answers the counts of the
+  process since it started (JSON: ``retried``, ``given_up``, the conflicts
+  that were not retried because the retries were spent).
 """
 
 from Products.Five import BrowserView
 from ZODB.Connection import Connection
+from ZODB.POSException import ConflictError
 
 import collections
+import json
 import threading
 
 
@@ -39,6 +47,8 @@ CONTENT_TYPES = frozenset(
 )
 
 _state = threading.local()
+_conflicts_lock = threading.Lock()
+CONFLICTS = {"retried": 0, "given_up": 0}
 
 
 def _counters():
@@ -108,6 +118,7 @@ def request_ended(event):
     response = request.response
     response.setHeader("X-Bench-Loads", str(counters["loads"]))
     response.setHeader("X-Bench-Content-Loads", str(counters["content"]))
+    response.setHeader("X-Bench-Retries", str(getattr(request, "retry_count", 0)))
     if request.getHeader("X-Bench-Cold"):
         top = counters["classes"].most_common(12)
         response.setHeader(
@@ -116,6 +127,23 @@ def request_ended(event):
         response.setHeader(
             "X-Bench-Content-Examples", ",".join(counters["content_paths"])
         )
+
+
+def conflict_counted(event):
+    """IPubBeforeAbort: count the ConflictErrors, retried or not."""
+    error = event.exc_info[1] if event.exc_info else None
+    if isinstance(error, ConflictError):
+        with _conflicts_lock:
+            CONFLICTS["retried" if event.retry else "given_up"] += 1
+
+
+class Conflicts(BrowserView):
+    """The conflict counts of this process (``CONFLICTS``)."""
+
+    def __call__(self):
+        self.request.response.setHeader("Content-Type", "application/json")
+        with _conflicts_lock:
+            return json.dumps(CONFLICTS)
 
 
 class Floor(BrowserView):

@@ -124,11 +124,14 @@ def write_results(path, results):
 
 
 def load_results(folder):
-    """Every ``results-<label>.json`` in ``folder``, smallest size first."""
+    """Every ``results-<label>.json`` in ``folder``, smallest size first;
+    the results of the other benchmarks (with a ``benchmark`` key, such as
+    ``results-registrations.json``) are left to their own scripts."""
     runs = [
         json.loads(path.read_text())
         for path in sorted(Path(folder).glob("results-*.json"))
     ]
+    runs = [run for run in runs if "benchmark" not in run]
     return sorted(runs, key=lambda run: run["size"])
 
 

@@ -16,6 +16,7 @@ sys.path.insert(0, str(BENCH))
 
 import bench_data  # noqa: E402
 import bench_load  # noqa: E402
+import bench_registrations  # noqa: E402
 import bench_report  # noqa: E402
 import bench_text  # noqa: E402
 
@@ -245,3 +246,252 @@ def test_the_document_says_which_endpoints_were_cut():
     assert "time budget" not in "\n".join(
         bench_report.run_section(results(10000, "10k", 90.0))
     )
+
+
+# The registrations benchmark (bench_registrations.py)
+
+
+def tally_of(*answers):
+    return bench_registrations.tally(list(answers))
+
+
+def test_tally_of_the_answers():
+    found = tally_of(
+        (201, "confirmed", 0),
+        (201, "confirmed", 2),
+        (201, "waiting", 1),
+        (503, None, 3),
+    )
+    assert found["statuses"] == {"201": 3, "503": 1}
+    assert found["outcomes"] == {"confirmed": 2, "waiting": 1}
+    assert found["server_errors"] == 1
+    assert (found["retried_answers"], found["retries"], found["most_retries"]) == (
+        3,
+        6,
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("counts", "answers", "overbooked", "met"),
+    [
+        ({"confirmed": 40, "waiting": 40}, [(201, "confirmed", 0)] * 10, 0, True),
+        # One place too many in the store: overbooked, whatever was answered.
+        ({"confirmed": 41}, [(201, "confirmed", 0)] * 10, 1, False),
+        # Pending approval holds a place too.
+        ({"confirmed": 40, "pending": 1}, [(201, "confirmed", 0)] * 10, 1, False),
+        # A place left free: not overbooked, but not the verdict asked for.
+        ({"confirmed": 39}, [(201, "confirmed", 0)] * 9, 0, False),
+        # Told confirmed more often than stored.
+        ({"confirmed": 40}, [(201, "confirmed", 0)] * 11, 0, False),
+        # Right counts, but an answer 5xx.
+        (
+            {"confirmed": 40},
+            [(201, "confirmed", 0)] * 10 + [(500, None, 3)],
+            0,
+            False,
+        ),
+    ],
+)
+def test_race_verdict(counts, answers, overbooked, met):
+    verdict = bench_registrations.race_verdict(40, 30, counts, tally_of(*answers))
+    assert verdict["places"] == 10
+    assert verdict["overbooked"] == overbooked
+    assert verdict["met"] is met
+
+
+def test_every_registration_has_an_address_and_an_email_of_its_own():
+    addresses = {bench_registrations.client_address(1, n) for n in range(5000)}
+    emails = {bench_registrations.registrant("p", n)["email"] for n in range(5000)}
+    assert len(addresses) == len(emails) == 5000
+    assert bench_registrations.client_address(2, 0) not in addresses
+    plan = bench_registrations.trainings_plan(places=10)
+    capacity, waiting, stored = plan["race-waiting"]
+    assert (capacity - stored, waiting) == (10, True)
+    assert plan["page-full"][2] == 2000
+    assert plan["page-empty"][2] == 0
+
+
+def registration_results(page_full_p95=105.0, confirmed=40):
+    race = {
+        "name": "race-waiting",
+        "racers": 50,
+        "p50_ms": 900.0,
+        "p95_ms": 3000.0,
+        "answers": tally_of(*[(201, "confirmed", 1)] * 10, *[(201, "waiting", 0)] * 40),
+        "conflicts": {"retried": 12, "given_up": 0},
+        "store": {"capacity": 40, "counts": {"confirmed": confirmed, "waiting": 40}},
+    }
+    race["verdict"] = bench_registrations.race_verdict(
+        40, 30, race["store"]["counts"], race["answers"]
+    )
+    summary = {"p50_ms": 80.0, "p95_ms": 100.0, "max_ms": 150.0}
+    run = {
+        "benchmark": "registrations",
+        "commit": "0123456789abcdef",
+        "machine": bench_report.machine(),
+        "generation": {"site_seconds": 40.0, "trainings_seconds": 3.0},
+        "prefilled": 30,
+        "run_seconds": 300.0,
+        "page": {
+            "empty": {**summary, "statuses": {"200": 200}},
+            "full": {**summary, "p95_ms": page_full_p95, "statuses": {"200": 200}},
+            "clients": 4,
+            "warmup": 3,
+            "requests": 50,
+        },
+        "throughput": {
+            "clients": 4,
+            "warmup": 3,
+            "requests": 400,
+            "seconds": 60.0,
+            "rps": 6.67,
+            "p50_ms": 500.0,
+            "p95_ms": 1500.0,
+            "max_ms": 4000.0,
+            "statuses": {"201": 400},
+            "answers": tally_of(*[(201, "confirmed", 0)] * 412),
+            "conflicts": {"retried": 30, "given_up": 0},
+            "store": {"counts": {"confirmed": 412}},
+        },
+        "races": [race],
+    }
+    run["targets"] = bench_registrations.evaluate(run)
+    return run
+
+
+def test_registration_targets():
+    found = bench_registrations.evaluate(registration_results())
+    assert found["page_p95"] == {"value": 1.05, "met": True}
+    assert found["overbooked"] == {"value": 0, "met": True}
+    assert found["no_5xx"] == {"value": 0, "met": True}
+    found = bench_registrations.evaluate(
+        registration_results(page_full_p95=120.0, confirmed=41)
+    )
+    assert found["page_p95"] == {"value": 1.2, "met": False}
+    assert found["overbooked"] == {"value": 1, "met": False}
+
+
+def test_registration_section_written_between_its_markers(tmp_path):
+    document = tmp_path / "performance.md"
+    document.write_text(
+        "# Performance\n\n"
+        f"{bench_report.START}\nthe site's tables\n{bench_report.END}\n\n"
+        "## Registrations\n\nWritten by hand.\n"
+    )
+    run = registration_results()
+    bench_registrations.update_document(document, run)
+    bench_registrations.update_document(document, run)  # replaced, not appended
+    text = document.read_text()
+    assert text.count(bench_registrations.START) == 1
+    assert "the site's tables" in text
+    assert text.index("Written by hand.") < text.index(bench_registrations.START)
+    assert "| 6.7 | 500.0 | 1500.0 | 4000.0 | 201 400 | 0 | 0 | 0 | 412 / 412 |" in text
+    assert "| race-waiting | 10 | waiting 40 | 0 | 40 / 40 | 0 | 10 | 10 (1) |" in text
+    assert "| 2,000 stored | 80.0 | 105.0 | 150.0 | 200 200 |" in text
+    assert "0 overbooked, confirmed == capacity | 0 | yes |" in text
+    assert "≤ 1.1 | 1.05x | yes |" in text
+
+
+def test_the_site_tables_leave_the_registrations_results_out(tmp_path):
+    bench_report.write_results(
+        tmp_path / "results-10k.json", results(10000, "10k", 90.0)
+    )
+    bench_report.write_results(
+        tmp_path / "results-registrations.json", registration_results()
+    )
+    assert [run["label"] for run in bench_report.load_results(tmp_path)] == ["10k"]
+
+
+@pytest.fixture
+def registrations_server():
+    """A stand-in for a training's ``@registrations``: 10 places left of
+    40, a waiting list, every other answer retried once."""
+    from http.server import BaseHTTPRequestHandler
+    from http.server import ThreadingHTTPServer
+
+    import threading
+
+    lock = threading.Lock()
+    counts = {"confirmed": 30, "waiting": 0}
+
+    class Training(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def answer(self, status, body, headers=()):
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in headers:
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):  # noqa: N802 - http.server's name
+            if self.path.endswith("@@bench-conflicts"):
+                return self.answer(200, {"retried": 0, "given_up": 0})
+            if self.path.endswith("@registrations"):
+                return self.answer(
+                    200,
+                    {
+                        "capacity": 40,
+                        "places_left": 40 - counts["confirmed"],
+                        "counts": dict(counts),
+                        "items": [],
+                    },
+                )
+            return self.answer(200, "ok")
+
+        def do_POST(self):  # noqa: N802 - http.server's name
+            self.rfile.read(int(self.headers["Content-Length"]))
+            with lock:
+                status = "confirmed" if counts["confirmed"] < 40 else "waiting"
+                counts[status] += 1
+                retries = str(sum(counts.values()) % 2)
+                position = counts["waiting"] if status == "waiting" else None
+            self.answer(
+                201,
+                {"status": status, "waiting_position": position},
+                [("X-Bench-Retries", retries)],
+            )
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Training)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_racers_post_once_each_and_the_store_is_read_back(registrations_server):
+    found = bench_registrations.race(
+        registrations_server, "/ours/t", 50, 2, 30, "admin"
+    )
+    assert found["answers"]["statuses"] == {"201": 50}
+    assert found["answers"]["outcomes"] == {"confirmed": 10, "waiting": 40}
+    assert found["answers"]["retried_answers"] == 25
+    assert found["store"]["counts"] == {"confirmed": 40, "waiting": 40}
+    assert found["verdict"]["met"] is True
+    assert found["waiting_positions_distinct"] is True
+
+
+LOG = """\
+2026-12-04 02:28:26,625 INFO    [Zope.SiteErrorLog:348][waitress-1] ConflictError at /ours/el/o/org/throughput/@registrations: database conflict error (oid 0x1b, class BTrees.OOBTree.OOBTree, serial this txn started with 0x04 2026-12-04 02:27:51.154217, serial currently committed 0x04 2026-12-04 02:28:26.529277). Request will be retried.
+2026-12-04 02:28:36,030 INFO    [Zope.SiteErrorLog:348][waitress-1] ConflictError at /ours/el/o/org/race-full/@registrations: database conflict error (oid 0x2396, class collective.migrationnetwork.registrations.store.TrainingRegistrations, serial this txn started with 0x04). Request will be retried.
+2026-12-04 02:28:38,872 ERROR   [Zope.SiteErrorLog:35][waitress-0] ConflictError: http://127.0.0.1:8092/ours/el/o/org/throughput/@registrations
+Traceback (innermost last):
+  Module ZODB.ConflictResolution, line 303, in tryToResolveConflict
+ZODB.POSException.ConflictError: database conflict error (oid 0x2396, class collective.migrationnetwork.registrations.store.TrainingRegistrations, serial this txn started with 0x04)
+2026-12-04 02:28:39,058 INFO    [Zope.SiteErrorLog:348][waitress-0] ConflictError at /ours/el/o/org/throughput/@registrations: database conflict error (oid 0x2396, class collective.migrationnetwork.registrations.store.TrainingRegistrations, serial 0x04). Request will be retried.
+"""
+
+
+def test_conflicts_counted_from_the_instance_log():
+    assert bench_registrations.log_conflicts(LOG.splitlines()) == {
+        "throughput OOBTree": {"retried": 1},
+        "race-full TrainingRegistrations": {"retried": 1},
+        "throughput TrainingRegistrations": {"retried": 1, "given_up": 1},
+    }
