@@ -156,10 +156,14 @@ def _parts(training, registration, kind, position=None):
     }
 
 
-def _text(parts):
+def plain_text(parts):
+    """The plain-text part of a registration mail; an organisers' message
+    (``comment``) as they wrote it, after the paragraphs."""
     lines = [parts["greeting"], ""]
     for paragraph in parts["paragraphs"]:
         lines += [paragraph, ""]
+    if parts.get("comment"):
+        lines += [parts["comment"], ""]
     lines += [f"{parts['link_label']}: {parts['url']}", "", "-- ", parts["footer"], ""]
     return "\n".join(lines)
 
@@ -192,7 +196,7 @@ def compose(training, registration, kind, position=None, calendar=False):
     message = build_message(
         (registration.name, registration.email),
         parts["subject"],
-        _text(parts),
+        plain_text(parts),
         html_template(**parts),
         parts["language"],
         headers={

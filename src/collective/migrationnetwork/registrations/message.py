@@ -27,6 +27,7 @@ from collective.migrationnetwork.notifications.messages import GREETING_ANONYMOU
 from collective.migrationnetwork.registrations.links import my_registration_url
 from collective.migrationnetwork.registrations.mail import GROUP
 from collective.migrationnetwork.registrations.mail import LINK_LABEL
+from collective.migrationnetwork.registrations.mail import plain_text
 from collective.migrationnetwork.registrations.registering import ERROR_REQUIRED
 from collective.migrationnetwork.registrations.registering import ERROR_TEXT
 from collective.migrationnetwork.registrations.registering import ERROR_TOO_LONG
@@ -139,22 +140,12 @@ def _parts(training, registration, subject, text):
     }
 
 
-def _text(parts):
-    """The plain text: the organisers' text as they wrote it."""
-    lines = [parts["greeting"], ""]
-    for paragraph in parts["paragraphs"]:
-        lines += [paragraph, ""]
-    lines += [parts["comment"], ""]
-    lines += [f"{parts['link_label']}: {parts['url']}", "", "-- ", parts["footer"], ""]
-    return "\n".join(lines)
-
-
 def compose(training, registration, subject, text):
     parts = _parts(training, registration, subject, text)
     return build_message(
         (registration.name, registration.email),
         parts["subject"],
-        _text(parts),
+        plain_text(parts),
         html_template(**parts),
         parts["language"],
         headers={
