@@ -219,3 +219,23 @@ def test_the_tab_is_an_action_of_managers_only(http, training, registered, login
     assert "@@registrations" in page.text
     page = http(auth=login("member")).get(training.absolute_url())
     assert "@@registrations" not in page.text
+
+
+@pytest.mark.parametrize(("capacity", "promoted"), [(3, False), (4, True)])
+def test_raising_the_capacity_promotes_the_first_waiting(
+    http, training, registered, login, mails, capacity, promoted
+):
+    """The published training is edited (by the secretariat; its team
+    edits it through a working copy): places made free go to the waiting
+    list, first come first, and the promoted are mailed; an edit that
+    frees no place changes nobody's registration."""
+    answer = http(auth=login("secretariat"), json=True).patch(
+        training.absolute_url(), json={"capacity": capacity}
+    )
+    assert answer.status_code == 204, answer.text
+    transaction.begin()
+    store = registrations_of(training)
+    waiting = store.get(registered[3].id)
+    assert waiting.status == ("confirmed" if promoted else "waiting")
+    kinds = [m["X-Registration-Mail"] for m in mails().get("p3@example.org", [])]
+    assert kinds == (["waiting", "promoted"] if promoted else ["waiting"])

@@ -362,6 +362,16 @@ def _promote(training, store):
     return promoted
 
 
+def promote_after_edit(training, event):
+    """A training edited (its capacity raised, its moderation or waiting
+    list changed): the first waiting take the places now free, and are
+    mailed, until it starts."""
+    store = registrations_of(training, create=False)
+    if store is None or not store.waiting() or has_started(training):
+        return
+    _promote(training, store)
+
+
 def withdraw(training, registration, by_organisers=False):
     """Withdraw ``registration``; the first on the waiting list takes the
     place. Withdrawing twice is harmless."""
