@@ -74,14 +74,23 @@ def collect():
         for msgid in template_ids(path.read_text(encoding="utf-8")):
             add(msgid, "", path)
     for path in sorted((PACKAGE / "profiles").rglob("*.xml")):
-        tree = etree.parse(str(path))
-        for element in tree.iter():
-            if element.get(f"{{{I18N_NS}}}translate") == "" and element.text:
-                add(element.text.strip(), "", path)
-            for attribute in (element.get(f"{{{I18N_NS}}}attributes") or "").split():
-                if element.get(attribute):
-                    add(element.get(attribute), "", path)
+        for msgid, default in xml_messages(path):
+            add(msgid, default, path)
     return messages
+
+
+def xml_messages(path):
+    """(msgid, default) of a GenericSetup XML file: ``i18n:translate``,
+    empty (the text is the id) or explicit, and ``i18n:attributes``."""
+    for element in etree.parse(str(path)).iter():
+        msgid = element.get(f"{{{I18N_NS}}}translate")
+        if msgid == "" and element.text:
+            yield element.text.strip(), ""
+        elif msgid:
+            yield msgid, (element.text or "").strip()
+        for attribute in (element.get(f"{{{I18N_NS}}}attributes") or "").split():
+            if element.get(attribute):
+                yield element.get(attribute), ""
 
 
 def quote(text):
