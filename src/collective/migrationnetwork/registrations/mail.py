@@ -191,9 +191,10 @@ def with_calendar(message, training):
     return mixed
 
 
-def compose(training, registration, kind, position=None, calendar=False):
-    parts = _parts(training, registration, kind, position)
-    message = build_message(
+def message_of(registration, parts, kind):
+    """The mail of ``parts`` to ``registration``'s person, marked as a
+    registration mail of ``kind``."""
+    return build_message(
         (registration.name, registration.email),
         parts["subject"],
         plain_text(parts),
@@ -204,6 +205,12 @@ def compose(training, registration, kind, position=None, calendar=False):
             "X-Auto-Response-Suppress": "All",
             "X-Registration-Mail": kind,
         },
+    )
+
+
+def compose(training, registration, kind, position=None, calendar=False):
+    message = message_of(
+        registration, _parts(training, registration, kind, position), kind
     )
     return with_calendar(message, training) if calendar else message
 

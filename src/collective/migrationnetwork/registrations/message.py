@@ -16,8 +16,6 @@ message is refused.
 from collective.migrationnetwork import _
 from collective.migrationnetwork import logger
 from collective.migrationnetwork.dates import format_event
-from collective.migrationnetwork.notifications.mail import build_message
-from collective.migrationnetwork.notifications.mail import html_template
 from collective.migrationnetwork.notifications.mail import mail_language
 from collective.migrationnetwork.notifications.mail import queue
 from collective.migrationnetwork.notifications.mail import site_title
@@ -27,7 +25,7 @@ from collective.migrationnetwork.notifications.messages import GREETING_ANONYMOU
 from collective.migrationnetwork.registrations.links import my_registration_url
 from collective.migrationnetwork.registrations.mail import GROUP
 from collective.migrationnetwork.registrations.mail import LINK_LABEL
-from collective.migrationnetwork.registrations.mail import plain_text
+from collective.migrationnetwork.registrations.mail import message_of
 from collective.migrationnetwork.registrations.registering import ERROR_REQUIRED
 from collective.migrationnetwork.registrations.registering import ERROR_TEXT
 from collective.migrationnetwork.registrations.registering import ERROR_TOO_LONG
@@ -141,19 +139,7 @@ def _parts(training, registration, subject, text):
 
 
 def compose(training, registration, subject, text):
-    parts = _parts(training, registration, subject, text)
-    return build_message(
-        (registration.name, registration.email),
-        parts["subject"],
-        plain_text(parts),
-        html_template(**parts),
-        parts["language"],
-        headers={
-            "Auto-Submitted": "auto-generated",
-            "X-Auto-Response-Suppress": "All",
-            "X-Registration-Mail": KIND,
-        },
-    )
+    return message_of(registration, _parts(training, registration, subject, text), KIND)
 
 
 def sender_of(userid):
